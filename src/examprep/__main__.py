@@ -1,0 +1,7 @@
+"""``python -m examprep``."""
+
+import sys
+
+from examprep.cli import main
+
+sys.exit(main())

@@ -1,0 +1,137 @@
+"""Verify code questions by running their snippets: the key must be what Python really prints.
+
+Snippets run in a separate, isolated interpreter (``python -I``) in an empty temporary folder,
+with a timeout and no standard input, twice, so output that changes between runs (set order under
+hash randomisation) is caught. This is for authors and CI; the exam engine never runs bank code.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+from examprep.core import models
+from examprep.core.models import BLANK_PATTERN
+
+TIMEOUT_S = 20.0
+_MISSING_MODULE = re.compile(r"ModuleNotFoundError: No module named '([\w.]+)'")
+
+
+@dataclass(frozen=True)
+class Run:
+    """What one execution of a snippet produced."""
+
+    stdout: str
+    exception: str | None
+    missing_module: str | None = None
+    timed_out: bool = False
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem with one code question: where (a path inside the question) and what."""
+
+    question_id: str
+    path: tuple[str | int, ...]
+    code: str
+    message: str
+    hint: str
+    severity: str = "error"
+
+
+def normalize(text: str) -> str:
+    """Output as compared: trailing spaces on each line and trailing blank lines removed."""
+    return "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").rstrip("\n").split("\n"))
+
+
+def run_snippet(code: str) -> Run:
+    """Run ``code`` once in an isolated interpreter and report stdout and any uncaught exception."""
+    with tempfile.TemporaryDirectory(prefix="examprep-run-") as cwd:
+        try:
+            proc = subprocess.run(
+                [sys.executable, "-I", "-c", code],
+                capture_output=True, text=True, timeout=TIMEOUT_S, cwd=cwd, stdin=subprocess.DEVNULL,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            return Run("", None, timed_out=True)
+    exception = None
+    if proc.returncode != 0:
+        last = proc.stderr.strip().splitlines()[-1:] or [""]
+        exception = last[0].split(":")[0].strip() or "error"
+        missing = _MISSING_MODULE.search(proc.stderr)
+        if missing:
+            return Run(proc.stdout, exception, missing_module=missing.group(1).split(".")[0])
+    return Run(proc.stdout, exception)
+
+
+def _run_twice(code: str) -> tuple[Run, bool]:
+    first = run_snippet(code)
+    if first.timed_out or first.missing_module:
+        return first, True
+    second = run_snippet(code)
+    return first, (first.stdout == second.stdout and first.exception == second.exception)
+
+
+def _fill(code: str, values: dict[str, str]) -> str:
+    return BLANK_PATTERN.sub(lambda m: values.get(m.group(1), m.group(0)), code)
+
+
+def _jobs(q: models.ItemModel) -> Iterator[tuple[tuple[str | int, ...], str, str | None]]:
+    """(path, program, label) for every run a question needs."""
+    if isinstance(q, models.CodeOutput):
+        yield ("code",), q.code, None
+    elif isinstance(q, models.FillIn) and q.code and q.expected_output is not None:
+        firsts = {name: b.accept[0] for name, b in q.blanks.items()}
+        for name, blank in q.blanks.items():
+            for answer in blank.accept:
+                yield ("blanks", name, "accept"), _fill(q.code, {**firsts, name: answer}), f"{name}={answer!r}"
+
+
+def _judge(q: models.ItemModel, path: tuple[str | int, ...], label: str | None, run: Run, stable: bool) -> list[Finding]:
+    if run.timed_out:
+        return [Finding(q.id, path, "L041", f"the snippet of {q.id} did not finish in {TIMEOUT_S:g} s", "remove the infinite loop or blocking call")]
+    if run.missing_module:
+        return [Finding(q.id, path, "L049", f"not verified: the snippet of {q.id} needs '{run.missing_module}'", "install examprep[verify] to run it", "warning")]
+    if not stable:
+        return [Finding(q.id, path, "L046", f"the snippet of {q.id} prints different output on each run", "avoid printing sets or anything that depends on hash order or time")]
+    out = normalize(run.stdout)
+    if isinstance(q, models.CodeOutput):
+        findings: list[Finding] = []
+        if q.raises:
+            if run.exception != q.raises:
+                got = f"raises {run.exception}" if run.exception else "raises nothing"
+                findings.append(Finding(q.id, ("raises",), "L042", f"{q.id} says it raises {q.raises} but the snippet {got}", "fix `raises` or the code"))
+            return findings
+        if run.exception:
+            return [Finding(q.id, path, "L042", f"the snippet of {q.id} raises {run.exception}", "fix the code, or set `raises:` if that is the point")]
+        for i, o in enumerate(q.options):
+            text = normalize(o.text.strip("`")) if o.text.startswith("`") and o.text.endswith("`") and "\n" not in o.text else normalize(o.text)
+            if o.correct and text != out:
+                findings.append(Finding(q.id, ("options", i, "text"), "L044", f"{q.id}: the key {o.text!r} is not what the snippet prints: {out!r}", "correct the key (the snippet's output is the truth)"))
+            if not o.correct and text == out:
+                findings.append(Finding(q.id, ("options", i, "text"), "L045", f"{q.id}: distractor {o.text!r} is exactly what the snippet prints", "this option is right: fix the key"))
+        return findings
+    assert isinstance(q, models.FillIn)
+    if run.exception:
+        return [Finding(q.id, path, "L032", f"{q.id}: with {label} the program raises {run.exception}", "every accepted answer must produce a working program")]
+    if out != normalize(q.expected_output or ""):
+        return [Finding(q.id, path, "L032", f"{q.id}: with {label} the program prints {out!r}, expected {q.expected_output!r}", "remove that answer from `accept` or fix expected_output")]
+    return []
+
+
+def verify(questions: list[models.ItemModel], workers: int = 4) -> dict[str, list[Finding]]:
+    """Run every code question's snippets (in parallel) and return findings by question id."""
+    jobs = [(q, path, program, label) for q in questions for path, program, label in _jobs(q)]
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        runs = list(pool.map(lambda job: _run_twice(job[2]), jobs))
+    found: dict[str, list[Finding]] = {}
+    for (q, path, _program, label), (run, stable) in zip(jobs, runs, strict=True):
+        for finding in _judge(q, path, label, run, stable):
+            found.setdefault(q.id, []).append(finding)
+    return found

@@ -1,0 +1,10 @@
+"""Subcommands beyond the authoring basics; each module adds its own parser."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def register(sub: Any) -> None:
+    """Add every subcommand module's parser to ``sub``."""
+    return None

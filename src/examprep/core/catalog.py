@@ -1,0 +1,275 @@
+"""All bank files, loaded and cross-checked into one catalog of answerable items.
+
+Loading is cached per file by content hash: a warm start reads one marshal file per bank and
+builds the lightweight item index; full question models are validated only when first needed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import marshal
+import os
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter
+
+from examprep import __version__
+from examprep.core import models
+from examprep.core.diagnostics import BankError, Diagnostic
+from examprep.core.loader import load_bank_bytes
+from examprep.core.profiles import Profile
+from examprep.core.rules import check_bank
+
+_QUESTION = TypeAdapter(models.Question)
+_CACHE_FORMAT = 3
+_KEY_FIELDS = ("type", "select", "answer", "tolerance", "blanks", "expected_output", "raises")
+
+
+def _digest(obj: Any) -> str:
+    return hashlib.sha256(json.dumps(obj, sort_keys=True, separators=(",", ":")).encode()).hexdigest()[:16]
+
+
+def key_material(raw: dict[str, Any]) -> dict[str, Any]:
+    """The parts of a question that decide what is correct (a change needs a new revision)."""
+    key = {k: raw[k] for k in _KEY_FIELDS if k in raw}
+    if "options" in raw:
+        key["correct"] = sorted(o["id"] for o in raw["options"] if o.get("correct"))
+    if "items" in raw:
+        key["order"] = [i["id"] for i in raw["items"]]
+    if "pairs" in raw:
+        key["pairs"] = raw["pairs"]
+    if raw.get("type") in ("code_output", "fill_in"):
+        key["code"] = raw.get("code")
+    if "questions" in raw:
+        key["questions"] = [key_material(q) for q in raw["questions"]]
+    return key
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One answerable item as the engine indexes it; the model comes from :meth:`Catalog.model`."""
+
+    id: str
+    revision: int
+    type: str
+    profile: str
+    domain: int
+    objective: str | None
+    steps: tuple[int, ...]
+    tags: tuple[str, ...]
+    difficulty: str
+    bank: str
+    path: str
+    content_hash: str
+    key_hash: str
+    parent: str | None = None
+    """The case study this item belongs to."""
+    also: tuple[tuple[str, int], ...] = ()
+
+    def in_profile(self, profile_id: str) -> int | None:
+        """This item's domain number in ``profile_id``, or None if it does not serve that profile."""
+        if self.profile == profile_id:
+            return self.domain
+        return next((d for p, d in self.also if p == profile_id), None)
+
+
+@dataclass(frozen=True)
+class BankInfo:
+    """A loaded bank file's header."""
+
+    id: str
+    title: str
+    profile: str
+    path: str
+    license: str
+    version: str
+    questions: int
+
+
+def _items_of(raw_bank: dict[str, Any], path: str, profiles: dict[str, Profile]) -> list[list[Any]]:
+    """Flatten a validated raw bank into item rows (plain lists, so they marshal)."""
+    profile = profiles.get(raw_bank["profile"])
+    rows: list[list[Any]] = []
+    for raw in raw_bank["questions"]:
+        subs = raw.get("questions") if raw.get("type") == "case_study" else None
+        for sub in subs or [raw]:
+            domain = sub.get("domain") or raw.get("domain") or 0
+            dom = profile.domain(domain) if profile else None
+            steps = sub.get("steps") or raw.get("steps") or raw_bank.get("steps") or (dom.steps if dom else [])
+            rows.append([
+                sub["id"], sub.get("revision", 1), sub["type"], raw_bank["profile"], domain,
+                sub.get("objective") or raw.get("objective"), sorted(set(steps)),
+                sorted(set(sub.get("tags", [])) | set(raw.get("tags", []))), sub.get("difficulty", raw.get("difficulty")),
+                raw_bank["id"], path, _digest(sub), _digest(key_material(sub)),
+                raw["id"] if subs else None,
+                [[a["profile"], a["domain"]] for a in sub.get("also", []) or raw.get("also", [])],
+            ])
+    return rows
+
+
+@dataclass
+class Catalog:
+    """Every loaded item, indexed; what could not be loaded is in :attr:`problems`."""
+
+    items: dict[str, Item] = field(default_factory=dict)
+    banks: list[BankInfo] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)
+    _raw: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
+    _models: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def model(self, item_id: str) -> models.ItemModel:
+        """The validated model of an item (a case study's sub-question for sub-items)."""
+        found = self._models.get(item_id)
+        if found is None:
+            item = self.items[item_id]
+            top_id = item.parent or item_id
+            top = self._models.get(top_id)
+            if top is None:
+                top = _QUESTION.validate_python(self._raw[top_id])
+                self._models[top_id] = top
+            found = top if item.parent is None else next(q for q in top.questions if q.id == item_id)
+            self._models[item_id] = found
+        return found  # type: ignore[no-any-return]
+
+    def scenario(self, item_id: str) -> models.CaseStudy | None:
+        """The case study an item belongs to, if any."""
+        parent = self.items[item_id].parent
+        if parent is None:
+            return None
+        self.model(item_id)
+        return self._models[parent]  # type: ignore[no-any-return]
+
+    def for_profile(self, profile_id: str) -> list[Item]:
+        """Items that serve a profile, in catalog order."""
+        return [i for i in self.items.values() if i.in_profile(profile_id) is not None]
+
+    def by_step(self, step: int) -> list[Item]:
+        """Items tagged with a roadmap step, from any bank."""
+        return [i for i in self.items.values() if step in i.steps]
+
+    def add(self, rows: list[list[Any]], raw_bank: dict[str, Any], path: str) -> None:
+        """Add one cleanly loaded bank, refusing ids that another bank already uses."""
+        clash = [r[0] for r in rows if r[0] in self.items] + [q["id"] for q in raw_bank["questions"] if q["id"] in self._raw]
+        if clash:
+            first = self.items.get(clash[0])
+            where = first.path if first else "another bank"
+            self.problems.append(Diagnostic(path, 1, 1, "L001", f"question id '{clash[0]}' is already used in {where} ({len(clash)} clashes); this file was skipped", "ids must be unique across all banks: give the new questions new ids"))
+            return
+        for r in rows:
+            self.items[r[0]] = Item(r[0], r[1], r[2], r[3], r[4], r[5], tuple(r[6]), tuple(r[7]), r[8], r[9], r[10], r[11], r[12], r[13], tuple((a, d) for a, d in r[14]))
+        for q in raw_bank["questions"]:
+            self._raw[q["id"]] = q
+        self.banks.append(BankInfo(raw_bank["id"], raw_bank["title"], raw_bank["profile"], path, raw_bank["license"], raw_bank["version"], len(raw_bank["questions"])))
+
+
+def bank_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """Every ``*.yaml``/``*.yml`` file under the given files and folders, in a stable order."""
+    for root in paths:
+        if root.is_file():
+            yield root
+            continue
+        found: list[Path] = []
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
+            found.extend(Path(dirpath, f) for f in filenames if f.endswith((".yaml", ".yml")))
+        yield from sorted(found)
+
+
+def load_file(raw: bytes, path: str, profiles: dict[str, Profile]) -> tuple[dict[str, Any], list[list[Any]], list[Diagnostic]]:
+    """Parse, validate and rule-check one file: (raw bank, item rows, warnings), or raise BankError."""
+    bank, located = load_bank_bytes(raw, path)
+    diags = check_bank(bank, located, path, profiles.get(bank.profile))
+    if any(d.severity == "error" for d in diags):
+        raise BankError(diags)
+    data: dict[str, Any] = located.data
+    return data, _items_of(data, path, profiles), diags
+
+
+def load_catalog(paths: Iterable[Path], profiles: dict[str, Profile], cache_dir: Path | None = None) -> Catalog:
+    """Load every bank under ``paths``; bad files are reported in ``problems`` and skipped."""
+    catalog = Catalog()
+    profile_digest = _digest(sorted(profiles))
+    for file in bank_files(paths):
+        display = str(file)
+        try:
+            raw = file.read_bytes()
+        except OSError as exc:
+            catalog.problems.append(Diagnostic(display, 1, 1, "Y000", f"cannot read file: {exc.strerror}", "check the path and its permissions"))
+            continue
+        digest = hashlib.sha256(raw).hexdigest()
+        cached = _read_cache(cache_dir, digest, profile_digest)
+        if cached is not None:
+            data, rows = cached
+            rows = [[*r[:10], display, *r[11:]] for r in rows]
+        else:
+            try:
+                data, rows, _warnings = load_file(raw, display, profiles)
+            except BankError as exc:
+                catalog.problems.extend(exc.diagnostics)
+                continue
+            _write_cache(cache_dir, digest, profile_digest, data, rows)
+        catalog.add(rows, data, display)
+    return catalog
+
+
+def _cache_path(cache_dir: Path, digest: str, profile_digest: str) -> Path:
+    return cache_dir / f"{digest[:32]}-{profile_digest[:8]}-{_CACHE_FORMAT}-{__version__}.marshal"
+
+
+def _read_cache(cache_dir: Path | None, digest: str, profile_digest: str) -> tuple[dict[str, Any], list[list[Any]]] | None:
+    if cache_dir is None:
+        return None
+    try:
+        blob = _cache_path(cache_dir, digest, profile_digest).read_bytes()
+        data, rows = marshal.loads(blob)  # noqa: S302 - our own cache, keyed by content hash
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    return data, rows
+
+
+def _write_cache(cache_dir: Path | None, digest: str, profile_digest: str, data: dict[str, Any], rows: list[list[Any]]) -> None:
+    if cache_dir is None:
+        return
+    target = _cache_path(cache_dir, digest, profile_digest)
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(marshal.dumps((data, rows)))
+        tmp.replace(target)
+    except (OSError, ValueError):
+        pass  # a cache that cannot be written only costs speed
+
+
+def near_duplicates(catalog: Catalog) -> list[Diagnostic]:
+    """Warnings for questions whose normalised stem and options equal another's."""
+    seen: dict[str, str] = {}
+    out: list[Diagnostic] = []
+    for item in catalog.items.values():
+        raw = catalog._raw.get(item.id)
+        if raw is None:
+            continue
+        words = sorted(set("".join(c if c.isalnum() else " " for c in (raw["stem"] + " " + (raw.get("code") or ""))).lower().split()))
+        opts = sorted(_norm_opt(o["text"]) for o in raw.get("options", []))
+        sig = _digest([words, opts])
+        if sig in seen:
+            out.append(Diagnostic(item.path, 1, 1, "L071", f"question '{item.id}' looks like a duplicate of '{seen[sig]}'", "rewrite one of them or remove it", "warning"))
+        else:
+            seen[sig] = item.id
+    return out
+
+
+def _norm_opt(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def summarize(catalog: Catalog) -> dict[str, Counter[str]]:
+    """Item counts per profile and type (for `examprep banks`)."""
+    out: dict[str, Counter[str]] = defaultdict(Counter)
+    for item in catalog.items.values():
+        out[item.profile][item.type] += 1
+    return out

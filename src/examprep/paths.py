@@ -1,0 +1,41 @@
+"""Where examprep finds banks and keeps its data. Functions only: no I/O at import time."""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+
+import platformdirs
+
+APP = "examprep"
+
+
+def bundled_banks() -> Path:
+    """The question banks shipped with examprep (inside the wheel, or the repo in a checkout)."""
+    packaged = Path(str(resources.files("examprep"))) / "question_banks"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "question_banks"
+
+
+def extra_banks(cli: list[str] | None = None) -> list[Path]:
+    """Bank folders added by ``--banks`` and the ``EXAMPREP_BANKS`` variable (os.pathsep-separated)."""
+    env = [p for p in os.environ.get("EXAMPREP_BANKS", "").split(os.pathsep) if p]
+    return [Path(p).expanduser() for p in [*env, *(cli or [])]]
+
+
+def default_db() -> Path:
+    """``--db`` default: ``EXAMPREP_DB`` or ``examprep.db`` in the user's data folder."""
+    env = os.environ.get("EXAMPREP_DB")
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir(APP, appauthor=False)) / "examprep.db"
+
+
+def cache_dir() -> Path:
+    """Compiled-bank cache folder (safe to delete)."""
+    env = os.environ.get("EXAMPREP_CACHE")
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_cache_dir(APP, appauthor=False)) / "banks"
