@@ -1,0 +1,321 @@
+"""The only code that talks to SQLite: attempts, every answer as it is given, and summaries.
+
+Writes are small ``BEGIN IMMEDIATE`` transactions on a WAL database with a busy timeout, so two
+running copies of the app serialise their writes instead of failing or corrupting the file, and a
+killed process loses nothing that was committed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from examprep import __version__
+from examprep.core.catalog import Item
+from examprep.core.draw import Form
+from examprep.core.session import Answered, Checkpoint, Flagged, SavedState, SessionEvent, Submitted
+from examprep.errors import UserError
+from examprep.store.migrations import migrations
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+class StoreError(UserError):
+    """The database cannot be used; the message says which file and what to do."""
+
+
+def _now_iso(now: dt.datetime) -> str:
+    return now.astimezone(dt.UTC).isoformat(timespec="seconds")
+
+
+def _connect(path: Path | None) -> sqlite3.Connection:
+    target = ":memory:" if path is None else str(path)
+    # Autocommit mode: every transaction below is opened explicitly (BEGIN IMMEDIATE).
+    conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
+    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    if path is not None:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    return conn
+
+
+@dataclass(frozen=True)
+class AttemptRow:
+    """One attempt as stored."""
+
+    id: int
+    profile: str
+    mode: str
+    title: str
+    form_code: str
+    status: str
+    started_at: str
+    finished_at: str | None
+    elapsed: float
+    minutes: float | None
+    percent: float | None
+    scaled: int | None
+    passed: bool | None
+    expired: bool
+    feedback: bool
+    items: int
+
+
+class Store:
+    """Attempts and their responses, in one SQLite file."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
+        self.db = Database(conn)
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path) -> Store:
+        """Open (creating and migrating as needed) the database at ``path``."""
+        where = str(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create the folder for the database {where}: {exc.strerror}", "choose another place with --db PATH or EXAMPREP_DB") from None
+        try:
+            store = cls(_connect(path), path)
+            store.db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            store._migrate()
+        except sqlite3.DatabaseError as exc:
+            text = str(exc)
+            if "locked" in text or "busy" in text:
+                raise StoreError(f"the database {where} is locked by another program", "close the other examprep, or wait and try again") from None
+            raise StoreError(
+                f"the database {where} cannot be read ({text})",
+                f"it was not changed. Keep it for recovery: move it aside (mv '{where}' '{where}.broken') "
+                "and examprep starts a new one, or point --db at another file",
+            ) from None
+        return store
+
+    @classmethod
+    def memory(cls) -> Store:
+        """A private in-memory database (tests)."""
+        store = cls(_connect(None), None)
+        store._migrate()
+        return store
+
+    def _migrate(self) -> None:
+        with self._write():
+            pass
+        migrations.apply(self.db)
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.db.conn.close()
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        conn = self.db.conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"the database {self.path} stayed busy for {BUSY_TIMEOUT_MS // 1000} s ({exc})", "another examprep is writing to it; try again") from None
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    # -- attempts --------------------------------------------------------------------------
+    def start_attempt(self, form: Form, items: Iterable[Item], now: dt.datetime, feedback: bool = False) -> int:
+        """Write the attempt row and one response row per item; returns the attempt id."""
+        stamp = _now_iso(now)
+        form_json = json.dumps({"items": list(form.items), "orders": {k: list(v) for k, v in form.orders.items()}, "unscored": sorted(form.unscored)})
+        by_id = {i.id: i for i in items}
+        with self._write() as conn:
+            cur = conn.execute(
+                "INSERT INTO attempts (profile, mode, title, form_code, seed, form, minutes, feedback, started_at, updated_at, app_version)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (form.profile, form.mode, form.title, form.code, form.seed, form_json, form.minutes, int(feedback), stamp, stamp, __version__),
+            )
+            attempt_id = int(cur.lastrowid or 0)
+            conn.executemany(
+                "INSERT INTO responses (attempt_id, item_id, position, revision, content_hash, key_hash, profile, domain, steps, tags, objective, scored)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (attempt_id, iid, n, it.revision, it.content_hash, it.key_hash, it.profile,
+                     it.in_profile(form.profile) or it.domain, json.dumps(list(it.steps)), json.dumps(list(it.tags)),
+                     it.objective, int(iid not in form.unscored))
+                    for n, iid in enumerate(form.items)
+                    for it in (by_id[iid],)
+                ],
+            )
+        return attempt_id
+
+    def record(self, attempt_id: int, event: SessionEvent, now: dt.datetime) -> None:
+        """Persist one session event in its own transaction."""
+        stamp = _now_iso(now)
+        with self._write() as conn:
+            if isinstance(event, Answered):
+                payload = None if event.response is None else json.dumps(event.response, sort_keys=True)
+                conn.execute(
+                    "UPDATE responses SET response = ?, changes = ?, seconds = ?, locked = ?, answered_at = ?,"
+                    " first_response = COALESCE(first_response, ?) WHERE attempt_id = ? AND item_id = ?",
+                    (payload, event.changes, event.seconds, int(event.locked), stamp, payload, attempt_id, event.item_id),
+                )
+                conn.execute("UPDATE attempts SET elapsed = max(elapsed, ?), updated_at = ? WHERE id = ?", (event.elapsed, stamp, attempt_id))
+            elif isinstance(event, Flagged):
+                conn.execute("UPDATE responses SET flagged = ? WHERE attempt_id = ? AND item_id = ?", (int(event.flagged), attempt_id, event.item_id))
+                conn.execute("UPDATE attempts SET elapsed = max(elapsed, ?), updated_at = ? WHERE id = ?", (event.elapsed, stamp, attempt_id))
+            elif isinstance(event, Checkpoint):
+                conn.execute("UPDATE responses SET seconds = ? WHERE attempt_id = ? AND item_id = ?", (event.seconds, attempt_id, event.item_id))
+                conn.execute("UPDATE attempts SET elapsed = max(elapsed, ?), position = ?, updated_at = ? WHERE id = ?", (event.elapsed, event.position, stamp, attempt_id))
+            elif isinstance(event, Submitted):
+                self._finish(conn, attempt_id, event, stamp)
+
+    def _finish(self, conn: sqlite3.Connection, attempt_id: int, event: Submitted, stamp: str) -> None:
+        score = event.score
+        row = conn.execute("SELECT profile, status FROM attempts WHERE id = ?", (attempt_id,)).fetchone()
+        if row is None or row[1] == "finished":
+            return
+        profile = row[0]
+        conn.execute(
+            "UPDATE attempts SET status = 'finished', finished_at = ?, updated_at = ?, elapsed = ?, expired = ?, percent = ?, scaled = ?, passed = ? WHERE id = ?",
+            (stamp, stamp, event.elapsed, int(event.expired), score.percent, score.scaled, None if score.passed is None else int(score.passed), attempt_id),
+        )
+        conn.executemany("UPDATE responses SET credit = ? WHERE attempt_id = ? AND item_id = ?", [(r.credit, attempt_id, r.item_id) for r in score.items])
+        self._update_summaries(conn, attempt_id, profile, stamp)
+
+    def _update_summaries(self, conn: sqlite3.Connection, attempt_id: int, profile: str, stamp: str) -> None:
+        rows = conn.execute(
+            "SELECT item_id, domain, steps, tags, objective, credit, seconds, response, first_response, changes FROM responses WHERE attempt_id = ? AND scored = 1",
+            (attempt_id,),
+        ).fetchall()
+        areas: dict[tuple[str, str, str], list[float]] = {}
+
+        def bump(p: str, dim: str, key: str, credit: float, seconds: float) -> None:
+            acc = areas.setdefault((p, dim, key), [0, 0.0, 0.0])
+            acc[0] += 1
+            acc[1] += credit
+            acc[2] += seconds
+
+        for item_id, domain, steps, tags, objective, credit, seconds, _resp, first, changes in rows:
+            credit = credit or 0.0
+            bump(profile, "domain", str(domain), credit, seconds)
+            for s in json.loads(steps):
+                bump(profile, "step", str(s), credit, seconds)
+                bump("*", "step", str(s), credit, seconds)
+            for t in json.loads(tags):
+                bump(profile, "tag", t, credit, seconds)
+            if objective:
+                bump(profile, "objective", f"{domain}|{objective}", credit, seconds)
+            changed_right = int(bool(changes) and credit >= 1.0)
+            changed_wrong = int(bool(changes) and credit < 1.0 and first is not None)
+            conn.execute(
+                "INSERT INTO item_stats (item_id, answers, credit, seconds, last_credit, last_at, changed_to_right, changed_to_wrong) VALUES (?, 1, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT(item_id) DO UPDATE SET answers = answers + 1, credit = credit + excluded.credit, seconds = seconds + excluded.seconds,"
+                " last_credit = excluded.last_credit, last_at = excluded.last_at, changed_to_right = changed_to_right + excluded.changed_to_right,"
+                " changed_to_wrong = changed_to_wrong + excluded.changed_to_wrong",
+                (item_id, credit, seconds, credit, stamp, changed_right, changed_wrong),
+            )
+        conn.executemany(
+            "INSERT INTO area_stats (profile, dimension, key, answers, credit, seconds) VALUES (?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT(profile, dimension, key) DO UPDATE SET answers = answers + excluded.answers, credit = credit + excluded.credit, seconds = seconds + excluded.seconds",
+            [(p, d, k, v[0], v[1], v[2]) for (p, d, k), v in areas.items()],
+        )
+
+    def record_confusions(self, attempt_id: int, wrong_choices: dict[str, list[str]], now: dt.datetime) -> None:
+        """Count wrong options picked, per item (for confusion pairs)."""
+        stamp = _now_iso(now)
+        with self._write() as conn:
+            conn.executemany(
+                "INSERT INTO confusions (item_id, chosen, times, last_at) VALUES (?, ?, 1, ?)"
+                " ON CONFLICT(item_id, chosen) DO UPDATE SET times = times + 1, last_at = excluded.last_at",
+                [(item, opt, stamp) for item, opts in wrong_choices.items() for opt in opts],
+            )
+
+    def abandon(self, attempt_id: int, now: dt.datetime) -> None:
+        """Mark an unfinished attempt as abandoned (its answers are kept)."""
+        with self._write() as conn:
+            conn.execute("UPDATE attempts SET status = 'abandoned', updated_at = ? WHERE id = ? AND status = 'open'", (_now_iso(now), attempt_id))
+
+    # -- reading ---------------------------------------------------------------------------
+    def _attempt(self, row: sqlite3.Row | tuple[Any, ...]) -> AttemptRow:
+        (aid, profile, mode, title, code, status, started, finished, elapsed, minutes, percent, scaled, passed, expired, feedback, items) = row
+        return AttemptRow(aid, profile, mode, title, code, status, started, finished, elapsed, minutes, percent, scaled, None if passed is None else bool(passed), bool(expired), bool(feedback), items)
+
+    _ATTEMPT_COLS = ("a.id, a.profile, a.mode, a.title, a.form_code, a.status, a.started_at, a.finished_at, a.elapsed, a.minutes,"
+                     " a.percent, a.scaled, a.passed, a.expired, a.feedback, (SELECT count(*) FROM responses r WHERE r.attempt_id = a.id)")
+
+    def attempt(self, attempt_id: int) -> AttemptRow | None:
+        """One attempt, or None."""
+        row = self.db.execute(f"SELECT {self._ATTEMPT_COLS} FROM attempts a WHERE a.id = ?", [attempt_id]).fetchone()
+        return None if row is None else self._attempt(row)
+
+    def attempts(self, status: str | None = None, profile: str | None = None, limit: int = 50) -> list[AttemptRow]:
+        """Attempts, newest first."""
+        where, args = [], []
+        if status:
+            where.append("a.status = ?")
+            args.append(status)
+        if profile:
+            where.append("a.profile = ?")
+            args.append(profile)
+        clause = ("WHERE " + " AND ".join(where)) if where else ""
+        rows = self.db.execute(f"SELECT {self._ATTEMPT_COLS} FROM attempts a {clause} ORDER BY a.id DESC LIMIT ?", [*args, limit]).fetchall()
+        return [self._attempt(r) for r in rows]
+
+    def form(self, attempt_id: int) -> Form:
+        """Rebuild the form of a stored attempt."""
+        row = self.db.execute("SELECT profile, mode, seed, form, minutes, title FROM attempts WHERE id = ?", [attempt_id]).fetchone()
+        if row is None:
+            raise KeyError(attempt_id)
+        data = json.loads(row[3])
+        return Form(row[0], row[1], row[2], tuple(data["items"]), {k: tuple(v) for k, v in data["orders"].items()}, frozenset(data["unscored"]), row[4], row[5])
+
+    def saved_state(self, attempt_id: int) -> SavedState:
+        """Answers, flags, times and position of an attempt, for resuming it."""
+        state = SavedState()
+        head = self.db.execute("SELECT elapsed, position FROM attempts WHERE id = ?", [attempt_id]).fetchone()
+        state.elapsed, state.position = float(head[0]), int(head[1])
+        for item_id, response, flagged, locked, changes, seconds in self.db.execute(
+            "SELECT item_id, response, flagged, locked, changes, seconds FROM responses WHERE attempt_id = ?", [attempt_id]
+        ).fetchall():
+            if response is not None:
+                state.responses[item_id] = json.loads(response)
+            if flagged:
+                state.flags.add(item_id)
+            if locked:
+                state.locked.add(item_id)
+            if changes:
+                state.changes[item_id] = changes
+            state.seconds[item_id] = seconds
+        return state
+
+    def responses(self, attempt_id: int) -> list[dict[str, Any]]:
+        """Every response row of an attempt, in form order, JSON fields decoded."""
+        rows = list(self.db.query("SELECT * FROM responses WHERE attempt_id = ? ORDER BY position", [attempt_id]))
+        for r in rows:
+            for key in ("steps", "tags", "response", "first_response"):
+                if r.get(key) is not None:
+                    r[key] = json.loads(r[key])
+        return rows
+
+    def seen_items(self, since_attempts: int = 5) -> set[str]:
+        """Items served in the last few finished attempts (to avoid repeating them)."""
+        rows = self.db.execute(
+            "SELECT DISTINCT item_id FROM responses WHERE attempt_id IN (SELECT id FROM attempts ORDER BY id DESC LIMIT ?)", [since_attempts]
+        ).fetchall()
+        return {r[0] for r in rows}
+
+    def item_history(self) -> dict[str, tuple[int, float, float | None]]:
+        """Per item: (answers, total credit, last credit), from the summary table."""
+        return {r[0]: (r[1], r[2], r[3]) for r in self.db.execute("SELECT item_id, answers, credit, last_credit FROM item_stats").fetchall()}
+
+    def flagged_items(self) -> set[str]:
+        """Items ever flagged in a finished attempt."""
+        return {r[0] for r in self.db.execute("SELECT DISTINCT item_id FROM responses r JOIN attempts a ON a.id = r.attempt_id WHERE r.flagged = 1").fetchall()}
