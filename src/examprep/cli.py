@@ -73,7 +73,11 @@ def cmd_banks(args: argparse.Namespace) -> int:
     profiles = bundled_profiles()
     report = [coverage(catalog, p) for p in profiles.values()]
     if args.json:
-        print(json.dumps({"profiles": [r.as_dict() for r in report], "problems": [d.text() for d in catalog.problems]}, indent=2))
+        print(
+            json.dumps(
+                {"profiles": [r.as_dict() for r in report], "problems": [d.text() for d in catalog.problems]}, indent=2
+            )
+        )
     else:
         for r in report:
             print(r.text())
@@ -94,7 +98,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="examprep", description="Timed certification practice exams in the terminal.")
     parser.add_argument("--version", action="version", version=f"examprep {__version__}")
     parser.add_argument("--db", help="database file (default: EXAMPREP_DB or the user data folder)")
-    parser.add_argument("--banks", action="append", default=[], metavar="DIR", help="also load banks from DIR (repeatable)")
+    parser.add_argument(
+        "--banks", action="append", default=[], metavar="DIR", help="also load banks from DIR (repeatable)"
+    )
     parser.add_argument("--no-cache", action="store_true", help="ignore the compiled-bank cache")
     parser.set_defaults(handler=cmd_run)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

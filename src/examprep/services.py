@@ -13,7 +13,15 @@ from typing import Any
 from examprep.core import models
 from examprep.core.catalog import Catalog, Item
 from examprep.core.clock import Clock
-from examprep.core.draw import Form, ShortfallError, draw_mock, draw_pool, least_overlap, new_seed, parse_form_code
+from examprep.core.draw import (
+    Form,
+    ShortfallError,
+    draw_mock,
+    draw_pool,
+    least_overlap,
+    new_seed,
+    parse_form_code,
+)
 from examprep.core.profiles import Profile
 from examprep.core.session import ExamSession, SessionEvent, Submitted
 from examprep.errors import UserError
@@ -122,7 +130,9 @@ class Exams:
             return [i for i in items if i.id in due]
         raise UserError(f"unknown filter '{only}'", "use missed, flagged, unseen or due")
 
-    def custom_form(self, filters: Filters, count: int, minutes: float | None, mode: str, seed: int | None = None) -> Form:
+    def custom_form(
+        self, filters: Filters, count: int, minutes: float | None, mode: str, seed: int | None = None
+    ) -> Form:
         """A drill, practice or custom form from filtered items."""
         pool = self.pool(filters)
         if not pool:
@@ -132,18 +142,29 @@ class Exams:
         seen = self.store.seen_items()
         seeds = [seed] if seed is not None else [new_seed(self.rng) for _ in range(SEED_CANDIDATES)]
         try:
-            return least_overlap(lambda s: draw_pool(self.catalog, pool, count, s, mode, profile_id, minutes, title), seeds, seen)
+            return least_overlap(
+                lambda s: draw_pool(self.catalog, pool, count, s, mode, profile_id, minutes, title), seeds, seen
+            )
         except ValueError as exc:
             raise UserError(str(exc), "widen the filters") from None
 
     def retake_form(self, attempt_id: int) -> Form:
         """The items missed in a finished attempt, as a new untimed practice form."""
-        missed = [r["item_id"] for r in self.store.responses(attempt_id) if (r["credit"] or 0) < 1.0 and r["item_id"] in self.catalog.items]
+        missed = [
+            r["item_id"]
+            for r in self.store.responses(attempt_id)
+            if (r["credit"] or 0) < 1.0 and r["item_id"] in self.catalog.items
+        ]
         if not missed:
             raise UserError(f"attempt {attempt_id} has no missed questions to retake")
         row = self.store.attempt(attempt_id)
         profile = row.profile if row else "custom"
-        return self.custom_form(Filters(profile=profile if profile in self.profiles else None, item_ids=tuple(missed)), len(missed), None, "retake")
+        return self.custom_form(
+            Filters(profile=profile if profile in self.profiles else None, item_ids=tuple(missed)),
+            len(missed),
+            None,
+            "retake",
+        )
 
     # -- sessions --------------------------------------------------------------------------
     def _profile_for(self, form: Form) -> Profile:
@@ -151,15 +172,26 @@ class Exams:
             return self.profiles[form.profile]
         # Custom pools across exams are scored one point per item with no pass mark.
         base = self.profiles["step-1"]
-        return base.model_copy(update={"id": form.profile, "name": "Custom selection", "pass_mark": base.pass_mark.model_copy(update={"kind": "none", "value": None})})
+        return base.model_copy(
+            update={
+                "id": form.profile,
+                "name": "Custom selection",
+                "pass_mark": base.pass_mark.model_copy(update={"kind": "none", "value": None}),
+            }
+        )
 
     def _session(self, attempt_id: int, form: Form, feedback: bool, saved: Any = None) -> ExamSession:
         missing = [i for i in form.items if i not in self.catalog.items]
         if missing:
-            raise UserError(f"attempt {attempt_id} uses questions no longer in the banks ({', '.join(missing[:3])})", "restore those banks, or abandon the attempt")
+            raise UserError(
+                f"attempt {attempt_id} uses questions no longer in the banks ({', '.join(missing[:3])})",
+                "restore those banks, or abandon the attempt",
+            )
         profile = self._profile_for(form)
         item_models = {i: self.catalog.model(i) for i in form.items}
-        domains = {i: self.catalog.items[i].in_profile(form.profile) or self.catalog.items[i].domain for i in form.items}
+        domains = {
+            i: self.catalog.items[i].in_profile(form.profile) or self.catalog.items[i].domain for i in form.items
+        }
         steps = {i: self.catalog.items[i].steps for i in form.items}
 
         def persist(event: SessionEvent) -> None:
@@ -167,13 +199,17 @@ class Exams:
             if isinstance(event, Submitted):
                 self._after_submit(attempt_id, item_models, session)
 
-        session = ExamSession(form, profile, item_models, domains, steps, self.clock, feedback=feedback, saved=saved, listener=persist)
+        session = ExamSession(
+            form, profile, item_models, domains, steps, self.clock, feedback=feedback, saved=saved, listener=persist
+        )
         session.attempt_id = attempt_id  # type: ignore[attr-defined]
         return session
 
     def start(self, form: Form, feedback: bool = False) -> ExamSession:
         """Persist a new attempt for ``form`` and return its live session."""
-        attempt_id = self.store.start_attempt(form, [self.catalog.items[i] for i in form.items], self.clock.now(), feedback)
+        attempt_id = self.store.start_attempt(
+            form, [self.catalog.items[i] for i in form.items], self.clock.now(), feedback
+        )
         return self._session(attempt_id, form, feedback)
 
     def resume(self, attempt_id: int) -> ExamSession:

@@ -16,6 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from examprep.core import models
+from examprep.core.diagnostics import Severity
 from examprep.core.models import BLANK_PATTERN
 
 TIMEOUT_S = 20.0
@@ -41,7 +42,7 @@ class Finding:
     code: str
     message: str
     hint: str
-    severity: str = "error"
+    severity: Severity = "error"
 
 
 def normalize(text: str) -> str:
@@ -55,7 +56,11 @@ def run_snippet(code: str) -> Run:
         try:
             proc = subprocess.run(
                 [sys.executable, "-I", "-c", code],
-                capture_output=True, text=True, timeout=TIMEOUT_S, cwd=cwd, stdin=subprocess.DEVNULL,
+                capture_output=True,
+                text=True,
+                timeout=TIMEOUT_S,
+                cwd=cwd,
+                stdin=subprocess.DEVNULL,
                 check=False,
             )
         except subprocess.TimeoutExpired:
@@ -93,35 +98,114 @@ def _jobs(q: models.ItemModel) -> Iterator[tuple[tuple[str | int, ...], str, str
                 yield ("blanks", name, "accept"), _fill(q.code, {**firsts, name: answer}), f"{name}={answer!r}"
 
 
-def _judge(q: models.ItemModel, path: tuple[str | int, ...], label: str | None, run: Run, stable: bool) -> list[Finding]:
+def _judge(
+    q: models.ItemModel, path: tuple[str | int, ...], label: str | None, run: Run, stable: bool
+) -> list[Finding]:
     if run.timed_out:
-        return [Finding(q.id, path, "L041", f"the snippet of {q.id} did not finish in {TIMEOUT_S:g} s", "remove the infinite loop or blocking call")]
+        return [
+            Finding(
+                q.id,
+                path,
+                "L041",
+                f"the snippet of {q.id} did not finish in {TIMEOUT_S:g} s",
+                "remove the infinite loop or blocking call",
+            )
+        ]
     if run.missing_module:
-        return [Finding(q.id, path, "L049", f"not verified: the snippet of {q.id} needs '{run.missing_module}'", "install examprep[verify] to run it", "warning")]
+        return [
+            Finding(
+                q.id,
+                path,
+                "L049",
+                f"not verified: the snippet of {q.id} needs '{run.missing_module}'",
+                "install examprep[verify] to run it",
+                "warning",
+            )
+        ]
     if not stable:
-        return [Finding(q.id, path, "L046", f"the snippet of {q.id} prints different output on each run", "avoid printing sets or anything that depends on hash order or time")]
+        return [
+            Finding(
+                q.id,
+                path,
+                "L046",
+                f"the snippet of {q.id} prints different output on each run",
+                "avoid printing sets or anything that depends on hash order or time",
+            )
+        ]
     out = normalize(run.stdout)
     if isinstance(q, models.CodeOutput):
         findings: list[Finding] = []
         if q.raises:
             if run.exception != q.raises:
                 got = f"raises {run.exception}" if run.exception else "raises nothing"
-                findings.append(Finding(q.id, ("raises",), "L042", f"{q.id} says it raises {q.raises} but the snippet {got}", "fix `raises` or the code"))
+                findings.append(
+                    Finding(
+                        q.id,
+                        ("raises",),
+                        "L042",
+                        f"{q.id} says it raises {q.raises} but the snippet {got}",
+                        "fix `raises` or the code",
+                    )
+                )
             return findings
         if run.exception:
-            return [Finding(q.id, path, "L042", f"the snippet of {q.id} raises {run.exception}", "fix the code, or set `raises:` if that is the point")]
+            return [
+                Finding(
+                    q.id,
+                    path,
+                    "L042",
+                    f"the snippet of {q.id} raises {run.exception}",
+                    "fix the code, or set `raises:` if that is the point",
+                )
+            ]
         for i, o in enumerate(q.options):
-            text = normalize(o.text.strip("`")) if o.text.startswith("`") and o.text.endswith("`") and "\n" not in o.text else normalize(o.text)
+            text = (
+                normalize(o.text.strip("`"))
+                if o.text.startswith("`") and o.text.endswith("`") and "\n" not in o.text
+                else normalize(o.text)
+            )
             if o.correct and text != out:
-                findings.append(Finding(q.id, ("options", i, "text"), "L044", f"{q.id}: the key {o.text!r} is not what the snippet prints: {out!r}", "correct the key (the snippet's output is the truth)"))
+                findings.append(
+                    Finding(
+                        q.id,
+                        ("options", i, "text"),
+                        "L044",
+                        f"{q.id}: the key {o.text!r} is not what the snippet prints: {out!r}",
+                        "correct the key (the snippet's output is the truth)",
+                    )
+                )
             if not o.correct and text == out:
-                findings.append(Finding(q.id, ("options", i, "text"), "L045", f"{q.id}: distractor {o.text!r} is exactly what the snippet prints", "this option is right: fix the key"))
+                findings.append(
+                    Finding(
+                        q.id,
+                        ("options", i, "text"),
+                        "L045",
+                        f"{q.id}: distractor {o.text!r} is exactly what the snippet prints",
+                        "this option is right: fix the key",
+                    )
+                )
         return findings
     assert isinstance(q, models.FillIn)
     if run.exception:
-        return [Finding(q.id, path, "L032", f"{q.id}: with {label} the program raises {run.exception}", "every accepted answer must produce a working program")]
+        return [
+            Finding(
+                q.id,
+                path,
+                "L032",
+                f"{q.id}: with {label} the program raises {run.exception}",
+                "every accepted answer must produce a working program",
+            )
+        ]
     if out != normalize(q.expected_output or ""):
-        return [Finding(q.id, path, "L032", f"{q.id}: with {label} the program prints {out!r}, expected {q.expected_output!r}", "remove that answer from `accept` or fix expected_output")]
+        return [
+            Finding(
+                q.id,
+                path,
+                "L032",
+                f"{q.id}: with {label} the program prints {out!r}, expected {q.expected_output!r}",
+                "remove that answer from `accept` or fix expected_output",
+            )
+        ]
     return []
 
 

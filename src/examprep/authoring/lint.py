@@ -53,11 +53,22 @@ def _check_also(bank: models.Bank, located: Located, file: str, profiles: dict[s
             target = profiles.get(extra.profile)
             if target is None or target.domain(extra.domain) is None:
                 line, col = located.where(("questions", i, "also", j))
-                out.append(Diagnostic(file, line, col, "L025", f"{q.id}: also-in {extra.profile} domain {extra.domain} does not exist", "use a profile id and domain number listed by `examprep banks`"))
+                out.append(
+                    Diagnostic(
+                        file,
+                        line,
+                        col,
+                        "L025",
+                        f"{q.id}: also-in {extra.profile} domain {extra.domain} does not exist",
+                        "use a profile id and domain number listed by `examprep banks`",
+                    )
+                )
     return out
 
 
-def lint_paths(paths: list[Path], profiles: dict[str, Profile], run_code: bool = True, keys_file: Path | None = None) -> LintResult:
+def lint_paths(
+    paths: list[Path], profiles: dict[str, Profile], run_code: bool = True, keys_file: Path | None = None
+) -> LintResult:
     """Lint every bank file under ``paths``."""
     result = LintResult()
     catalog = Catalog()
@@ -70,7 +81,9 @@ def lint_paths(paths: list[Path], profiles: dict[str, Profile], run_code: bool =
         try:
             bank, located = load_bank_bytes(file.read_bytes(), display)
         except OSError as exc:
-            result.diagnostics.append(Diagnostic(display, 1, 1, "Y000", f"cannot read file: {exc.strerror}", "check the path"))
+            result.diagnostics.append(
+                Diagnostic(display, 1, 1, "Y000", f"cannot read file: {exc.strerror}", "check the path")
+            )
             continue
         except BankError as exc:
             result.diagnostics.extend(exc.diagnostics)
@@ -85,15 +98,26 @@ def lint_paths(paths: list[Path], profiles: dict[str, Profile], run_code: bool =
             for model, at in entries:
                 line, col = located.where((*at, "id"))
                 if model.id in first_seen:
-                    f, ln, _ = first_seen[model.id]
-                    result.diagnostics.append(Diagnostic(display, line, col, "L001", f"question id '{model.id}' is already used at {f}:{ln}", "ids are unique across all banks: choose a new id (never reuse one)"))
+                    first_file, ln, _ = first_seen[model.id]
+                    result.diagnostics.append(
+                        Diagnostic(
+                            display,
+                            line,
+                            col,
+                            "L001",
+                            f"question id '{model.id}' is already used at {first_file}:{ln}",
+                            "ids are unique across all banks: choose a new id (never reuse one)",
+                        )
+                    )
                     continue
                 first_seen[model.id] = (display, line, col)
                 where[model.id] = _Where(display, located, at)
                 if not isinstance(model, models.CaseStudy):
                     raw = model.model_dump(mode="json", exclude_defaults=True)
                     result.keys[model.id] = [model.revision, _key_digest(raw)]
-                    if isinstance(model, models.CodeOutput) or (isinstance(model, models.FillIn) and model.code and model.expected_output is not None):
+                    if isinstance(model, models.CodeOutput) or (
+                        isinstance(model, models.FillIn) and model.code and model.expected_output is not None
+                    ):
                         code_items.append(model)
         if not any(d.severity == "error" and d.path == display for d in result.diagnostics):
             data: dict[str, Any] = located.data
@@ -107,9 +131,11 @@ def lint_paths(paths: list[Path], profiles: dict[str, Profile], run_code: bool =
         result.snippets_run = len(code_items)
         for qid, findings in verify(code_items).items():
             w = where[qid]
-            for f in findings:
-                line, col = w.located.where((*w.at, *f.path))
-                result.diagnostics.append(Diagnostic(w.file, line, col, f.code, f.message, f.hint, f.severity))  # type: ignore[arg-type]
+            for finding in findings:
+                line, col = w.located.where((*w.at, *finding.path))
+                result.diagnostics.append(
+                    Diagnostic(w.file, line, col, finding.code, finding.message, finding.hint, finding.severity)
+                )
     return result
 
 
@@ -123,18 +149,45 @@ def _check_keys(keys_file: Path, keys: dict[str, list[Any]], where: dict[str, _W
     try:
         locked: dict[str, list[Any]] = json.loads(keys_file.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return [Diagnostic(str(keys_file), 1, 1, "L004", "the answer-key lock file cannot be read", "regenerate it with `examprep lint --update-keys`")]
+        return [
+            Diagnostic(
+                str(keys_file),
+                1,
+                1,
+                "L004",
+                "the answer-key lock file cannot be read",
+                "regenerate it with `examprep lint --update-keys`",
+            )
+        ]
     out = []
     for qid, (revision, digest) in keys.items():
         old = locked.get(qid)
         if old and old[0] == revision and old[1] != digest:
             w = where[qid]
             line, col = w.located.where((*w.at, "revision"))
-            out.append(Diagnostic(w.file, line, col, "L004", f"the answer key of {qid} changed but its revision is still {revision}", f"set `revision: {revision + 1}` so history and reviews of the old key stay apart"))
+            out.append(
+                Diagnostic(
+                    w.file,
+                    line,
+                    col,
+                    "L004",
+                    f"the answer key of {qid} changed but its revision is still {revision}",
+                    f"set `revision: {revision + 1}` so history and reviews of the old key stay apart",
+                )
+            )
         elif old and revision < old[0]:
             w = where[qid]
             line, col = w.located.where((*w.at, "revision"))
-            out.append(Diagnostic(w.file, line, col, "L004", f"the revision of {qid} went down from {old[0]} to {revision}", "revisions only go up"))
+            out.append(
+                Diagnostic(
+                    w.file,
+                    line,
+                    col,
+                    "L004",
+                    f"the revision of {qid} went down from {old[0]} to {revision}",
+                    "revisions only go up",
+                )
+            )
     return out
 
 

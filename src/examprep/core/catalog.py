@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pydantic import TypeAdapter
 
@@ -101,14 +101,25 @@ def _items_of(raw_bank: dict[str, Any], path: str, profiles: dict[str, Profile])
             domain = sub.get("domain") or raw.get("domain") or 0
             dom = profile.domain(domain) if profile else None
             steps = sub.get("steps") or raw.get("steps") or raw_bank.get("steps") or (dom.steps if dom else [])
-            rows.append([
-                sub["id"], sub.get("revision", 1), sub["type"], raw_bank["profile"], domain,
-                sub.get("objective") or raw.get("objective"), sorted(set(steps)),
-                sorted(set(sub.get("tags", [])) | set(raw.get("tags", []))), sub.get("difficulty", raw.get("difficulty")),
-                raw_bank["id"], path, _digest(sub), _digest(key_material(sub)),
-                raw["id"] if subs else None,
-                [[a["profile"], a["domain"]] for a in sub.get("also", []) or raw.get("also", [])],
-            ])
+            rows.append(
+                [
+                    sub["id"],
+                    sub.get("revision", 1),
+                    sub["type"],
+                    raw_bank["profile"],
+                    domain,
+                    sub.get("objective") or raw.get("objective"),
+                    sorted(set(steps)),
+                    sorted(set(sub.get("tags", [])) | set(raw.get("tags", []))),
+                    sub.get("difficulty", raw.get("difficulty")),
+                    raw_bank["id"],
+                    path,
+                    _digest(sub),
+                    _digest(key_material(sub)),
+                    raw["id"] if subs else None,
+                    [[a["profile"], a["domain"]] for a in sub.get("also", []) or raw.get("also", [])],
+                ]
+            )
     return rows
 
 
@@ -132,9 +143,9 @@ class Catalog:
             if top is None:
                 top = _QUESTION.validate_python(self._raw[top_id])
                 self._models[top_id] = top
-            found = top if item.parent is None else next(q for q in top.questions if q.id == item_id)
+            found = next(q for q in top.questions if q.id == item_id) if isinstance(top, models.CaseStudy) else top
             self._models[item_id] = found
-        return found  # type: ignore[no-any-return]
+        return cast("models.ItemModel", found)
 
     def scenario(self, item_id: str) -> models.CaseStudy | None:
         """The case study an item belongs to, if any."""
@@ -154,17 +165,54 @@ class Catalog:
 
     def add(self, rows: list[list[Any]], raw_bank: dict[str, Any], path: str) -> None:
         """Add one cleanly loaded bank, refusing ids that another bank already uses."""
-        clash = [r[0] for r in rows if r[0] in self.items] + [q["id"] for q in raw_bank["questions"] if q["id"] in self._raw]
+        clash = [r[0] for r in rows if r[0] in self.items] + [
+            q["id"] for q in raw_bank["questions"] if q["id"] in self._raw
+        ]
         if clash:
             first = self.items.get(clash[0])
             where = first.path if first else "another bank"
-            self.problems.append(Diagnostic(path, 1, 1, "L001", f"question id '{clash[0]}' is already used in {where} ({len(clash)} clashes); this file was skipped", "ids must be unique across all banks: give the new questions new ids"))
+            self.problems.append(
+                Diagnostic(
+                    path,
+                    1,
+                    1,
+                    "L001",
+                    f"question id '{clash[0]}' is already used in {where} ({len(clash)} clashes); this file was skipped",
+                    "ids must be unique across all banks: give the new questions new ids",
+                )
+            )
             return
         for r in rows:
-            self.items[r[0]] = Item(r[0], r[1], r[2], r[3], r[4], r[5], tuple(r[6]), tuple(r[7]), r[8], r[9], r[10], r[11], r[12], r[13], tuple((a, d) for a, d in r[14]))
+            self.items[r[0]] = Item(
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                r[5],
+                tuple(r[6]),
+                tuple(r[7]),
+                r[8],
+                r[9],
+                r[10],
+                r[11],
+                r[12],
+                r[13],
+                tuple((a, d) for a, d in r[14]),
+            )
         for q in raw_bank["questions"]:
             self._raw[q["id"]] = q
-        self.banks.append(BankInfo(raw_bank["id"], raw_bank["title"], raw_bank["profile"], path, raw_bank["license"], raw_bank["version"], len(raw_bank["questions"])))
+        self.banks.append(
+            BankInfo(
+                raw_bank["id"],
+                raw_bank["title"],
+                raw_bank["profile"],
+                path,
+                raw_bank["license"],
+                raw_bank["version"],
+                len(raw_bank["questions"]),
+            )
+        )
 
 
 def bank_files(paths: Iterable[Path]) -> Iterator[Path]:
@@ -180,7 +228,9 @@ def bank_files(paths: Iterable[Path]) -> Iterator[Path]:
         yield from sorted(found)
 
 
-def load_file(raw: bytes, path: str, profiles: dict[str, Profile]) -> tuple[dict[str, Any], list[list[Any]], list[Diagnostic]]:
+def load_file(
+    raw: bytes, path: str, profiles: dict[str, Profile]
+) -> tuple[dict[str, Any], list[list[Any]], list[Diagnostic]]:
     """Parse, validate and rule-check one file: (raw bank, item rows, warnings), or raise BankError."""
     bank, located = load_bank_bytes(raw, path)
     diags = check_bank(bank, located, path, profiles.get(bank.profile))
@@ -199,7 +249,11 @@ def load_catalog(paths: Iterable[Path], profiles: dict[str, Profile], cache_dir:
         try:
             raw = file.read_bytes()
         except OSError as exc:
-            catalog.problems.append(Diagnostic(display, 1, 1, "Y000", f"cannot read file: {exc.strerror}", "check the path and its permissions"))
+            catalog.problems.append(
+                Diagnostic(
+                    display, 1, 1, "Y000", f"cannot read file: {exc.strerror}", "check the path and its permissions"
+                )
+            )
             continue
         digest = hashlib.sha256(raw).hexdigest()
         cached = _read_cache(cache_dir, digest, profile_digest)
@@ -221,7 +275,9 @@ def _cache_path(cache_dir: Path, digest: str, profile_digest: str) -> Path:
     return cache_dir / f"{digest[:32]}-{profile_digest[:8]}-{_CACHE_FORMAT}-{__version__}.marshal"
 
 
-def _read_cache(cache_dir: Path | None, digest: str, profile_digest: str) -> tuple[dict[str, Any], list[list[Any]]] | None:
+def _read_cache(
+    cache_dir: Path | None, digest: str, profile_digest: str
+) -> tuple[dict[str, Any], list[list[Any]]] | None:
     if cache_dir is None:
         return None
     try:
@@ -232,7 +288,9 @@ def _read_cache(cache_dir: Path | None, digest: str, profile_digest: str) -> tup
     return data, rows
 
 
-def _write_cache(cache_dir: Path | None, digest: str, profile_digest: str, data: dict[str, Any], rows: list[list[Any]]) -> None:
+def _write_cache(
+    cache_dir: Path | None, digest: str, profile_digest: str, data: dict[str, Any], rows: list[list[Any]]
+) -> None:
     if cache_dir is None:
         return
     target = _cache_path(cache_dir, digest, profile_digest)
@@ -253,11 +311,27 @@ def near_duplicates(catalog: Catalog) -> list[Diagnostic]:
         raw = catalog._raw.get(item.id)
         if raw is None:
             continue
-        words = sorted(set("".join(c if c.isalnum() else " " for c in (raw["stem"] + " " + (raw.get("code") or ""))).lower().split()))
+        words = sorted(
+            set(
+                "".join(c if c.isalnum() else " " for c in (raw["stem"] + " " + (raw.get("code") or "")))
+                .lower()
+                .split()
+            )
+        )
         opts = sorted(_norm_opt(o["text"]) for o in raw.get("options", []))
         sig = _digest([words, opts])
         if sig in seen:
-            out.append(Diagnostic(item.path, 1, 1, "L071", f"question '{item.id}' looks like a duplicate of '{seen[sig]}'", "rewrite one of them or remove it", "warning"))
+            out.append(
+                Diagnostic(
+                    item.path,
+                    1,
+                    1,
+                    "L071",
+                    f"question '{item.id}' looks like a duplicate of '{seen[sig]}'",
+                    "rewrite one of them or remove it",
+                    "warning",
+                )
+            )
         else:
             seen[sig] = item.id
     return out

@@ -37,10 +37,23 @@ class Coverage:
         """The JSON shape of `examprep banks --json`."""
         p = self.profile
         return {
-            "profile": p.id, "name": p.name, "kind": p.kind, "lifecycle": p.lifecycle.status,
-            "questions": self.total, "by_type": self.by_type,
-            "domains": [{"number": d.number, "name": d.name, "available": self.available.get(d.number, 0), "per_form": self.needed[d.number]} for d in p.domains],
-            "full_mocks": self.distinct_forms, "missing": {str(k): v for k, v in self.missing.items()},
+            "profile": p.id,
+            "name": p.name,
+            "kind": p.kind,
+            "lifecycle": p.lifecycle.status,
+            "questions": self.total,
+            "by_type": self.by_type,
+            "domains": [
+                {
+                    "number": d.number,
+                    "name": d.name,
+                    "available": self.available.get(d.number, 0),
+                    "per_form": self.needed[d.number],
+                }
+                for d in p.domains
+            ],
+            "full_mocks": self.distinct_forms,
+            "missing": {str(k): v for k, v in self.missing.items()},
         }
 
     def text(self) -> str:

@@ -26,8 +26,16 @@ class ShortfallError(ValueError):
 
     def __init__(self, profile: Profile, missing: dict[int, tuple[int, int]]) -> None:
         self.missing = missing
-        parts = [f"domain {d} '{profile.domain(d).name if profile.domain(d) else d}': need {need}, have {have}" for d, (need, have) in sorted(missing.items())]
+        parts = [
+            f"domain {d} '{_domain_name(profile, d)}': need {need}, have {have}"
+            for d, (need, have) in sorted(missing.items())
+        ]
         super().__init__(f"{profile.id}: not enough questions for this blueprint; " + "; ".join(parts))
+
+
+def _domain_name(profile: Profile, number: int) -> str:
+    domain = profile.domain(number)
+    return domain.name if domain else str(number)
 
 
 def encode_seed(seed: int) -> str:
@@ -113,7 +121,17 @@ def presentation(model: models.ItemModel, rng: random.Random) -> tuple[str, ...]
     return ()
 
 
-def _finish(catalog: Catalog, profile_id: str, mode: str, seed: int, chosen: list[list[Item]], rng: random.Random, unscored_count: int, minutes: float | None, title: str) -> Form:
+def _finish(
+    catalog: Catalog,
+    profile_id: str,
+    mode: str,
+    seed: int,
+    chosen: list[list[Item]],
+    rng: random.Random,
+    unscored_count: int,
+    minutes: float | None,
+    title: str,
+) -> Form:
     rng.shuffle(chosen)
     ids = [i.id for unit in chosen for i in unit]
     orders = {i: presentation(catalog.model(i), rng) for i in ids}
@@ -121,7 +139,9 @@ def _finish(catalog: Catalog, profile_id: str, mode: str, seed: int, chosen: lis
     return Form(profile_id, mode, seed, tuple(ids), orders, unscored, minutes, title)
 
 
-def draw_mock(catalog: Catalog, profile: Profile, seed: int, count: int | None = None, pool: Sequence[Item] | None = None) -> Form:
+def draw_mock(
+    catalog: Catalog, profile: Profile, seed: int, count: int | None = None, pool: Sequence[Item] | None = None
+) -> Form:
     """A full-length (or ``count``-long) form in blueprint proportion; ShortfallError if impossible."""
     rng = random.Random(seed)
     quotas = profile.blueprint(count)
@@ -146,10 +166,29 @@ def draw_mock(catalog: Catalog, profile: Profile, seed: int, count: int | None =
         raise ShortfallError(profile, missing)
     full = count is None or count == profile.questions
     unscored = profile.unscored if full else 0
-    return _finish(catalog, profile.id, "mock", seed, chosen, rng, unscored, profile.minutes if full else None, f"{profile.id} mock exam")
+    return _finish(
+        catalog,
+        profile.id,
+        "mock",
+        seed,
+        chosen,
+        rng,
+        unscored,
+        profile.minutes if full else None,
+        f"{profile.id} mock exam",
+    )
 
 
-def draw_pool(catalog: Catalog, pool: Sequence[Item], count: int, seed: int, mode: str, profile_id: str, minutes: float | None, title: str) -> Form:
+def draw_pool(
+    catalog: Catalog,
+    pool: Sequence[Item],
+    count: int,
+    seed: int,
+    mode: str,
+    profile_id: str,
+    minutes: float | None,
+    title: str,
+) -> Form:
     """A form of up to ``count`` items drawn uniformly from ``pool`` (drills, custom, retakes)."""
     rng = random.Random(seed)
     units = sorted(_units(pool), key=lambda u: u[0].id)

@@ -33,10 +33,9 @@ def _walk(loc: tuple[Any, ...], data: Any) -> tuple[tuple[str | int, ...], bool]
     path: list[str | int] = []
     node = data
     for part in loc:
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-            path.append(part)
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        if (isinstance(node, dict) and part in node) or (
+            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        ):
             node = node[part]
             path.append(part)
         elif isinstance(part, str) and part in models.QUESTION_TYPES:
@@ -74,19 +73,44 @@ def _diagnostic(err: Any, located: Located, path: str) -> Diagnostic:
         where = ".".join(str(p) for p in data_path) or "the bank"
         return Diagnostic(path, line, col, "S002", f"{where}: missing required field '{loc[-1]}'", f"add `{loc[-1]}:`")
     if kind in ("union_tag_invalid", "union_tag_not_found"):
-        return Diagnostic(path, line, col, "S003", f"{dotted}: unknown or missing question type", "set `type:` to one of " + ", ".join(models.QUESTION_TYPES))
+        return Diagnostic(
+            path,
+            line,
+            col,
+            "S003",
+            f"{dotted}: unknown or missing question type",
+            "set `type:` to one of " + ", ".join(models.QUESTION_TYPES),
+        )
     described = _describe_input(err.get("input")) if complete else None
     if described and kind in ("string_type", "bool_type", "int_type", "float_type"):
-        want = {"string_type": "text", "bool_type": "true or false", "int_type": "a whole number", "float_type": "a number"}[kind]
+        want = {
+            "string_type": "text",
+            "bool_type": "true or false",
+            "int_type": "a whole number",
+            "float_type": "a number",
+        }[kind]
         hint = 'put it in quotes, e.g. "No"' if kind == "string_type" else f"write {want}"
         return Diagnostic(path, line, col, "S004", f"{dotted}: expected {want} but found {described}", hint)
-    return Diagnostic(path, line, col, "S005", f"{dotted}: {err['msg']}", "see `examprep schema` for what this field takes")
+    return Diagnostic(
+        path, line, col, "S005", f"{dotted}: {err['msg']}", "see `examprep schema` for what this field takes"
+    )
 
 
 def validate_bank(located: Located, path: str) -> models.Bank:
     """Validate located YAML data as a bank, or raise :class:`BankError` with located diagnostics."""
     if not isinstance(located.data, dict):
-        raise BankError([Diagnostic(path, 1, 1, "S000", "a bank file is a mapping with a header and `questions:`", "start from `examprep new-question` or a bundled bank")])
+        raise BankError(
+            [
+                Diagnostic(
+                    path,
+                    1,
+                    1,
+                    "S000",
+                    "a bank file is a mapping with a header and `questions:`",
+                    "start from `examprep new-question` or a bundled bank",
+                )
+            ]
+        )
     try:
         return _BANK.validate_python(located.data)
     except ValidationError as exc:

@@ -39,9 +39,7 @@ ROADMAP_STEPS: dict[int, str] = {
 class Strict(BaseModel):
     """Base of every bank model: frozen, strict, unknown keys refused."""
 
-    model_config = ConfigDict(
-        extra="forbid", strict=True, frozen=True, use_attribute_docstrings=True
-    )
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, use_attribute_docstrings=True)
 
 
 class Option(Strict):
@@ -206,19 +204,11 @@ class CaseStudy(QuestionBase):
     type: Literal["case_study"]
     scenario: Text
     questions: Annotated[list[SubQuestion], Field(min_length=2, max_length=8)]
-    stem: Text = "Read the scenario, then answer each question."  # type: ignore[assignment]
+    stem: Text = "Read the scenario, then answer each question."
 
 
 Question = Annotated[
-    SingleChoice
-    | MultipleResponse
-    | TrueFalse
-    | Ordering
-    | Matching
-    | FillIn
-    | CodeOutput
-    | Numeric
-    | CaseStudy,
+    SingleChoice | MultipleResponse | TrueFalse | Ordering | Matching | FillIn | CodeOutput | Numeric | CaseStudy,
     Field(discriminator="type"),
 ]
 

@@ -28,7 +28,9 @@ def is_answered(response: Any) -> bool:
     if response is None:
         return False
     if isinstance(response, str | list | dict | tuple):
-        return bool(response) and not (isinstance(response, dict) and not any(str(v).strip() for v in response.values()))
+        return bool(response) and not (
+            isinstance(response, dict) and not any(str(v).strip() for v in response.values())
+        )
     return True
 
 
@@ -72,7 +74,9 @@ def credit(model: models.ItemModel, response: Any, partial: bool) -> float:
             value = float(str(response).replace(",", "").strip())
         except ValueError:
             return 0.0
-        return float(math.isfinite(value) and abs(value - model.answer) <= model.tolerance + 1e-9 * max(1.0, abs(model.answer)))
+        return float(
+            math.isfinite(value) and abs(value - model.answer) <= model.tolerance + 1e-9 * max(1.0, abs(model.answer))
+        )
     raise TypeError(f"cannot score {type(model).__name__}")
 
 
@@ -152,7 +156,14 @@ def scaled_estimate(proportion: float, mark: PassMark) -> int:
     return round(value)
 
 
-def score_attempt(profile: Profile, item_models: Mapping[str, models.ItemModel], domains: Mapping[str, int], steps: Mapping[str, tuple[int, ...]], responses: Mapping[str, Any], unscored: frozenset[str]) -> AttemptScore:
+def score_attempt(
+    profile: Profile,
+    item_models: Mapping[str, models.ItemModel],
+    domains: Mapping[str, int],
+    steps: Mapping[str, tuple[int, ...]],
+    responses: Mapping[str, Any],
+    unscored: frozenset[str],
+) -> AttemptScore:
     """Score every item of a form and decide pass/fail under the profile's rules."""
     partial = profile.scoring.partial_credit
     results = []
@@ -179,3 +190,17 @@ def score_attempt(profile: Profile, item_models: Mapping[str, models.ItemModel],
     else:
         passed = None
     return AttemptScore(100 * proportion, scaled, passed, mark, tuple(results), dict(by_domain), dict(by_step))
+
+
+def tallies(rows: list[dict[str, Any]]) -> tuple[dict[int, Tally], dict[int, Tally]]:
+    """Per-domain and per-step tallies of stored, scored response rows (``domain``, ``steps``, ``credit``)."""
+    by_domain: dict[int, Tally] = defaultdict(Tally)
+    by_step: dict[int, Tally] = defaultdict(Tally)
+    for r in rows:
+        if not r.get("scored", 1):
+            continue
+        earned = r.get("credit") or 0.0
+        by_domain[r["domain"]] = by_domain[r["domain"]].plus(earned)
+        for s in r.get("steps") or []:
+            by_step[s] = by_step[s].plus(earned)
+    return dict(by_domain), dict(by_step)

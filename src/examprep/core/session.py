@@ -223,7 +223,16 @@ class ExamSession:
         else:
             self.responses.pop(item_id, None)
         self._settle_time() if item_id == self.current_id else None
-        self._emit(Answered(item_id, self.responses.get(item_id), self.changes.get(item_id, 0), self.seconds.get(item_id, 0.0), False, self.elapsed))
+        self._emit(
+            Answered(
+                item_id,
+                self.responses.get(item_id),
+                self.changes.get(item_id, 0),
+                self.seconds.get(item_id, 0.0),
+                False,
+                self.elapsed,
+            )
+        )
 
     def clear(self, item_id: str) -> None:
         """Remove an item's response."""
@@ -246,7 +255,16 @@ class ExamSession:
         if item_id not in self.locked:
             self.locked.add(item_id)
             self._settle_time() if item_id == self.current_id else None
-            self._emit(Answered(item_id, self.responses.get(item_id), self.changes.get(item_id, 0), self.seconds.get(item_id, 0.0), True, self.elapsed))
+            self._emit(
+                Answered(
+                    item_id,
+                    self.responses.get(item_id),
+                    self.changes.get(item_id, 0),
+                    self.seconds.get(item_id, 0.0),
+                    True,
+                    self.elapsed,
+                )
+            )
         return Feedback(item_id, earned, earned >= 1.0)
 
     # -- summary ---------------------------------------------------------------------------
@@ -271,7 +289,9 @@ class ExamSession:
             return self.result
         self._settle_time()
         elapsed = self.elapsed if self.limit_seconds is None else min(self.elapsed, self.limit_seconds)
-        self.result = score_attempt(self.profile, self.models, self.domains, self.steps, self.responses, self.form.unscored)
+        self.result = score_attempt(
+            self.profile, self.models, self.domains, self.steps, self.responses, self.form.unscored
+        )
         self._emit(Submitted(self.result, elapsed, expired))
         return self.result
 

@@ -29,7 +29,9 @@ MAX_DEPTH = 32
 Path = tuple[str | int, ...]
 
 _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$|^0o[0-7]+$|^0x[0-9a-fA-F]+$|^0[0-7]+$")
-_FLOAT = re.compile(r"^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?$|^[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$|^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$")
+_FLOAT = re.compile(
+    r"^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?$|^[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$|^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$"
+)
 _DATE = re.compile(r"^\d{4}-\d\d?-\d\d?(?:[Tt ].*)?$")
 _SEXAGESIMAL = re.compile(r"^[-+]?[0-9]+(?::[0-5]?[0-9])+$")
 _TRUE = {"true", "True", "TRUE"}
@@ -99,7 +101,18 @@ def _resolve_plain(text: str) -> Any:
 
 def _decode(raw: bytes, path: str) -> str:
     if len(raw) > MAX_BYTES:
-        raise BankError([Diagnostic(path, 1, 1, "Y000", f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}", "split the bank into several files")])
+        raise BankError(
+            [
+                Diagnostic(
+                    path,
+                    1,
+                    1,
+                    "Y000",
+                    f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}",
+                    "split the bank into several files",
+                )
+            ]
+        )
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
         raise BankError([Diagnostic(path, line, 1, "Y000", "file contains a NUL byte", "save it as UTF-8 text")])
@@ -108,7 +121,9 @@ def _decode(raw: bytes, path: str) -> str:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise BankError([Diagnostic(path, line, col, "Y000", "file is not valid UTF-8", "re-save the file with UTF-8 encoding")]) from None
+        raise BankError(
+            [Diagnostic(path, line, col, "Y000", "file is not valid UTF-8", "re-save the file with UTF-8 encoding")]
+        ) from None
     if text.startswith("\ufeff"):
         text = text[1:]
     return text
@@ -126,11 +141,33 @@ def _check_depth(text: str, path: str) -> None:
             for _ in range(i + 1):
                 seen = min((p for p in (text.find(c, seen + 1) for c in "[]{}") if p >= 0), default=-1)
             line = text.count("\n", 0, seen) + 1
-            raise BankError([Diagnostic(path, line, 1, "Y005", f"nesting deeper than {MAX_DEPTH} levels", "a bank never needs this; flatten the structure")])
-    indent = re.search(r"^ {%d,}\S" % (MAX_DEPTH * 4), text, re.MULTILINE)
+            raise BankError(
+                [
+                    Diagnostic(
+                        path,
+                        line,
+                        1,
+                        "Y005",
+                        f"nesting deeper than {MAX_DEPTH} levels",
+                        "a bank never needs this; flatten the structure",
+                    )
+                ]
+            )
+    indent = re.search(rf"^ {{{MAX_DEPTH * 4},}}\S", text, re.MULTILINE)
     if indent:
         line = text.count("\n", 0, indent.start()) + 1
-        raise BankError([Diagnostic(path, line, 1, "Y005", f"indentation deeper than {MAX_DEPTH * 4} spaces", "a bank never needs this; flatten the structure")])
+        raise BankError(
+            [
+                Diagnostic(
+                    path,
+                    line,
+                    1,
+                    "Y005",
+                    f"indentation deeper than {MAX_DEPTH * 4} spaces",
+                    "a bank never needs this; flatten the structure",
+                )
+            ]
+        )
 
 
 class _Builder:
@@ -154,12 +191,26 @@ class _Builder:
         if isinstance(event, yaml.AliasEvent):
             return
         if getattr(event, "anchor", None) is not None:
-            self._diag(event.start_mark, "Y002", f"anchor &{event.anchor} is not allowed in banks", "write the value out in full; anchors and aliases are refused")
+            self._diag(
+                event.start_mark,
+                "Y002",
+                f"anchor &{event.anchor} is not allowed in banks",
+                "write the value out in full; anchors and aliases are refused",
+            )
         tag = getattr(event, "tag", None)
         implicit = getattr(event, "implicit", True)
         explicit = tag is not None and not (implicit is True or (isinstance(implicit, tuple) and any(implicit)))
-        if explicit or (tag is not None and isinstance(event, yaml.CollectionStartEvent) and tag not in ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")):
-            self._diag(event.start_mark, "Y003", f"YAML tag {tag} is not allowed", "remove the tag; banks hold plain strings, numbers, lists and mappings")
+        if explicit or (
+            tag is not None
+            and isinstance(event, yaml.CollectionStartEvent)
+            and tag not in ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+        ):
+            self._diag(
+                event.start_mark,
+                "Y003",
+                f"YAML tag {tag} is not allowed",
+                "remove the tag; banks hold plain strings, numbers, lists and mappings",
+            )
 
     def scalar(self, event: Any) -> Any:
         if event.style:  # quoted or block: always a string
@@ -168,7 +219,12 @@ class _Builder:
         if isinstance(value, str) and value:
             rest = self._line(event.end_mark.line)[event.end_mark.column :]
             if re.match(r"\s+#", rest):
-                self._diag(event.end_mark, "Y010", f"text {value!r} is followed by {rest.strip()!r}, which YAML drops as a comment", "quote the whole value, or move the comment to its own line")
+                self._diag(
+                    event.end_mark,
+                    "Y010",
+                    f"text {value!r} is followed by {rest.strip()!r}, which YAML drops as a comment",
+                    "quote the whole value, or move the comment to its own line",
+                )
         return value
 
     def build(self, events: Any, first: Any, path: Path) -> Any:
@@ -177,7 +233,12 @@ class _Builder:
         if isinstance(first, yaml.ScalarEvent):
             return self.scalar(first)
         if isinstance(first, yaml.AliasEvent):
-            self._diag(first.start_mark, "Y001", f"alias *{first.anchor} is not allowed in banks", "write the value out in full; anchors and aliases are refused (and quote text that starts with '*')")
+            self._diag(
+                first.start_mark,
+                "Y001",
+                f"alias *{first.anchor} is not allowed in banks",
+                "write the value out in full; anchors and aliases are refused (and quote text that starts with '*')",
+            )
             return None
         if isinstance(first, yaml.SequenceStartEvent):
             items: list[Any] = []
@@ -197,13 +258,25 @@ class _Builder:
                     key = key.text
                 value_event = next(events)
                 if key == "<<":
-                    self._diag(key_mark, "Y004", "merge keys (<<) are not allowed in banks", "write the keys out in full")
+                    self._diag(
+                        key_mark, "Y004", "merge keys (<<) are not allowed in banks", "write the keys out in full"
+                    )
                 if not isinstance(key, str):
-                    self._diag(key_mark, "Y006", f"mapping key {key!r} is not a string", "keys are field names such as 'stem' or 'options'")
+                    self._diag(
+                        key_mark,
+                        "Y006",
+                        f"mapping key {key!r} is not a string",
+                        "keys are field names such as 'stem' or 'options'",
+                    )
                     key = str(key)
                 child = (*path, key)
                 if key in seen:
-                    self._diag(key_mark, "Y100", f"duplicate key {key!r} (first at line {seen[key]})", "delete one of them: YAML would silently keep only the last")
+                    self._diag(
+                        key_mark,
+                        "Y100",
+                        f"duplicate key {key!r} (first at line {seen[key]})",
+                        "delete one of them: YAML would silently keep only the last",
+                    )
                 seen[key] = key_mark.line + 1
                 self.keys[child] = (key_mark.line + 1, key_mark.column + 1)
                 mapping[key] = self.build(events, value_event, child)
@@ -223,7 +296,12 @@ def load_located(raw: bytes, path: str) -> Located:
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
-                    builder._diag(event.start_mark, "Y007", "a bank file holds one YAML document", "remove the '---' separator or split the file")
+                    builder._diag(
+                        event.start_mark,
+                        "Y007",
+                        "a bank file holds one YAML document",
+                        "remove the '---' separator or split the file",
+                    )
                     break
                 continue
             if isinstance(event, yaml.StreamStartEvent | yaml.StreamEndEvent | yaml.DocumentEndEvent):
@@ -236,9 +314,16 @@ def load_located(raw: bytes, path: str) -> Located:
         hint = "quote the text (YAML reads ':', '#', '*', '&', '!', '|', '>', '[', '{' specially)"
         if "found character '\\t'" in str(exc):
             hint = "indent with spaces, never tabs"
-        raise BankError([*builder.problems, Diagnostic(path, line, col, "Y100", f"YAML syntax error: {problem}", hint)]) from None
+        raise BankError(
+            [*builder.problems, Diagnostic(path, line, col, "Y100", f"YAML syntax error: {problem}", hint)]
+        ) from None
     except yaml.YAMLError as exc:
-        raise BankError([*builder.problems, Diagnostic(path, 1, 1, "Y100", f"YAML error: {exc}", "check the file is a YAML mapping")]) from None
+        raise BankError(
+            [
+                *builder.problems,
+                Diagnostic(path, 1, 1, "Y100", f"YAML error: {exc}", "check the file is a YAML mapping"),
+            ]
+        ) from None
     if builder.problems and any(d.severity == "error" for d in builder.problems):
         raise BankError(builder.problems)
     return Located(data, builder.values, builder.keys)

@@ -84,7 +84,10 @@ class Store:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StoreError(f"cannot create the folder for the database {where}: {exc.strerror}", "choose another place with --db PATH or EXAMPREP_DB") from None
+            raise StoreError(
+                f"cannot create the folder for the database {where}: {exc.strerror}",
+                "choose another place with --db PATH or EXAMPREP_DB",
+            ) from None
         try:
             store = cls(_connect(path), path)
             store.db.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -92,7 +95,10 @@ class Store:
         except sqlite3.DatabaseError as exc:
             text = str(exc)
             if "locked" in text or "busy" in text:
-                raise StoreError(f"the database {where} is locked by another program", "close the other examprep, or wait and try again") from None
+                raise StoreError(
+                    f"the database {where} is locked by another program",
+                    "close the other examprep, or wait and try again",
+                ) from None
             raise StoreError(
                 f"the database {where} cannot be read ({text})",
                 f"it was not changed. Keep it for recovery: move it aside (mv '{where}' '{where}.broken') "
@@ -122,7 +128,10 @@ class Store:
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            raise StoreError(f"the database {self.path} stayed busy for {BUSY_TIMEOUT_MS // 1000} s ({exc})", "another examprep is writing to it; try again") from None
+            raise StoreError(
+                f"the database {self.path} stayed busy for {BUSY_TIMEOUT_MS // 1000} s ({exc})",
+                "another examprep is writing to it; try again",
+            ) from None
         try:
             yield conn
         except BaseException:
@@ -134,22 +143,51 @@ class Store:
     def start_attempt(self, form: Form, items: Iterable[Item], now: dt.datetime, feedback: bool = False) -> int:
         """Write the attempt row and one response row per item; returns the attempt id."""
         stamp = _now_iso(now)
-        form_json = json.dumps({"items": list(form.items), "orders": {k: list(v) for k, v in form.orders.items()}, "unscored": sorted(form.unscored)})
+        form_json = json.dumps(
+            {
+                "items": list(form.items),
+                "orders": {k: list(v) for k, v in form.orders.items()},
+                "unscored": sorted(form.unscored),
+            }
+        )
         by_id = {i.id: i for i in items}
         with self._write() as conn:
             cur = conn.execute(
                 "INSERT INTO attempts (profile, mode, title, form_code, seed, form, minutes, feedback, started_at, updated_at, app_version)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (form.profile, form.mode, form.title, form.code, form.seed, form_json, form.minutes, int(feedback), stamp, stamp, __version__),
+                (
+                    form.profile,
+                    form.mode,
+                    form.title,
+                    form.code,
+                    form.seed,
+                    form_json,
+                    form.minutes,
+                    int(feedback),
+                    stamp,
+                    stamp,
+                    __version__,
+                ),
             )
             attempt_id = int(cur.lastrowid or 0)
             conn.executemany(
                 "INSERT INTO responses (attempt_id, item_id, position, revision, content_hash, key_hash, profile, domain, steps, tags, objective, scored)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
-                    (attempt_id, iid, n, it.revision, it.content_hash, it.key_hash, it.profile,
-                     it.in_profile(form.profile) or it.domain, json.dumps(list(it.steps)), json.dumps(list(it.tags)),
-                     it.objective, int(iid not in form.unscored))
+                    (
+                        attempt_id,
+                        iid,
+                        n,
+                        it.revision,
+                        it.content_hash,
+                        it.key_hash,
+                        it.profile,
+                        it.in_profile(form.profile) or it.domain,
+                        json.dumps(list(it.steps)),
+                        json.dumps(list(it.tags)),
+                        it.objective,
+                        int(iid not in form.unscored),
+                    )
                     for n, iid in enumerate(form.items)
                     for it in (by_id[iid],)
                 ],
@@ -165,15 +203,39 @@ class Store:
                 conn.execute(
                     "UPDATE responses SET response = ?, changes = ?, seconds = ?, locked = ?, answered_at = ?,"
                     " first_response = COALESCE(first_response, ?) WHERE attempt_id = ? AND item_id = ?",
-                    (payload, event.changes, event.seconds, int(event.locked), stamp, payload, attempt_id, event.item_id),
+                    (
+                        payload,
+                        event.changes,
+                        event.seconds,
+                        int(event.locked),
+                        stamp,
+                        payload,
+                        attempt_id,
+                        event.item_id,
+                    ),
                 )
-                conn.execute("UPDATE attempts SET elapsed = max(elapsed, ?), updated_at = ? WHERE id = ?", (event.elapsed, stamp, attempt_id))
+                conn.execute(
+                    "UPDATE attempts SET elapsed = max(elapsed, ?), updated_at = ? WHERE id = ?",
+                    (event.elapsed, stamp, attempt_id),
+                )
             elif isinstance(event, Flagged):
-                conn.execute("UPDATE responses SET flagged = ? WHERE attempt_id = ? AND item_id = ?", (int(event.flagged), attempt_id, event.item_id))
-                conn.execute("UPDATE attempts SET elapsed = max(elapsed, ?), updated_at = ? WHERE id = ?", (event.elapsed, stamp, attempt_id))
+                conn.execute(
+                    "UPDATE responses SET flagged = ? WHERE attempt_id = ? AND item_id = ?",
+                    (int(event.flagged), attempt_id, event.item_id),
+                )
+                conn.execute(
+                    "UPDATE attempts SET elapsed = max(elapsed, ?), updated_at = ? WHERE id = ?",
+                    (event.elapsed, stamp, attempt_id),
+                )
             elif isinstance(event, Checkpoint):
-                conn.execute("UPDATE responses SET seconds = ? WHERE attempt_id = ? AND item_id = ?", (event.seconds, attempt_id, event.item_id))
-                conn.execute("UPDATE attempts SET elapsed = max(elapsed, ?), position = ?, updated_at = ? WHERE id = ?", (event.elapsed, event.position, stamp, attempt_id))
+                conn.execute(
+                    "UPDATE responses SET seconds = ? WHERE attempt_id = ? AND item_id = ?",
+                    (event.seconds, attempt_id, event.item_id),
+                )
+                conn.execute(
+                    "UPDATE attempts SET elapsed = max(elapsed, ?), position = ?, updated_at = ? WHERE id = ?",
+                    (event.elapsed, event.position, stamp, attempt_id),
+                )
             elif isinstance(event, Submitted):
                 self._finish(conn, attempt_id, event, stamp)
 
@@ -185,9 +247,21 @@ class Store:
         profile = row[0]
         conn.execute(
             "UPDATE attempts SET status = 'finished', finished_at = ?, updated_at = ?, elapsed = ?, expired = ?, percent = ?, scaled = ?, passed = ? WHERE id = ?",
-            (stamp, stamp, event.elapsed, int(event.expired), score.percent, score.scaled, None if score.passed is None else int(score.passed), attempt_id),
+            (
+                stamp,
+                stamp,
+                event.elapsed,
+                int(event.expired),
+                score.percent,
+                score.scaled,
+                None if score.passed is None else int(score.passed),
+                attempt_id,
+            ),
         )
-        conn.executemany("UPDATE responses SET credit = ? WHERE attempt_id = ? AND item_id = ?", [(r.credit, attempt_id, r.item_id) for r in score.items])
+        conn.executemany(
+            "UPDATE responses SET credit = ? WHERE attempt_id = ? AND item_id = ?",
+            [(r.credit, attempt_id, r.item_id) for r in score.items],
+        )
         self._update_summaries(conn, attempt_id, profile, stamp)
 
     def _update_summaries(self, conn: sqlite3.Connection, attempt_id: int, profile: str, stamp: str) -> None:
@@ -241,19 +315,58 @@ class Store:
     def abandon(self, attempt_id: int, now: dt.datetime) -> None:
         """Mark an unfinished attempt as abandoned (its answers are kept)."""
         with self._write() as conn:
-            conn.execute("UPDATE attempts SET status = 'abandoned', updated_at = ? WHERE id = ? AND status = 'open'", (_now_iso(now), attempt_id))
+            conn.execute(
+                "UPDATE attempts SET status = 'abandoned', updated_at = ? WHERE id = ? AND status = 'open'",
+                (_now_iso(now), attempt_id),
+            )
 
     # -- reading ---------------------------------------------------------------------------
     def _attempt(self, row: sqlite3.Row | tuple[Any, ...]) -> AttemptRow:
-        (aid, profile, mode, title, code, status, started, finished, elapsed, minutes, percent, scaled, passed, expired, feedback, items) = row
-        return AttemptRow(aid, profile, mode, title, code, status, started, finished, elapsed, minutes, percent, scaled, None if passed is None else bool(passed), bool(expired), bool(feedback), items)
+        (
+            aid,
+            profile,
+            mode,
+            title,
+            code,
+            status,
+            started,
+            finished,
+            elapsed,
+            minutes,
+            percent,
+            scaled,
+            passed,
+            expired,
+            feedback,
+            items,
+        ) = row
+        return AttemptRow(
+            aid,
+            profile,
+            mode,
+            title,
+            code,
+            status,
+            started,
+            finished,
+            elapsed,
+            minutes,
+            percent,
+            scaled,
+            None if passed is None else bool(passed),
+            bool(expired),
+            bool(feedback),
+            items,
+        )
 
-    _ATTEMPT_COLS = ("a.id, a.profile, a.mode, a.title, a.form_code, a.status, a.started_at, a.finished_at, a.elapsed, a.minutes,"
-                     " a.percent, a.scaled, a.passed, a.expired, a.feedback, (SELECT count(*) FROM responses r WHERE r.attempt_id = a.id)")
+    _ATTEMPT_COLS = (
+        "a.id, a.profile, a.mode, a.title, a.form_code, a.status, a.started_at, a.finished_at, a.elapsed, a.minutes,"
+        " a.percent, a.scaled, a.passed, a.expired, a.feedback, (SELECT count(*) FROM responses r WHERE r.attempt_id = a.id)"
+    )
 
     def attempt(self, attempt_id: int) -> AttemptRow | None:
         """One attempt, or None."""
-        row = self.db.execute(f"SELECT {self._ATTEMPT_COLS} FROM attempts a WHERE a.id = ?", [attempt_id]).fetchone()
+        row = self.db.execute(f"SELECT {self._ATTEMPT_COLS} FROM attempts a WHERE a.id = ?", [attempt_id]).fetchone()  # noqa: S608 - constant columns
         return None if row is None else self._attempt(row)
 
     def attempts(self, status: str | None = None, profile: str | None = None, limit: int = 50) -> list[AttemptRow]:
@@ -266,16 +379,30 @@ class Store:
             where.append("a.profile = ?")
             args.append(profile)
         clause = ("WHERE " + " AND ".join(where)) if where else ""
-        rows = self.db.execute(f"SELECT {self._ATTEMPT_COLS} FROM attempts a {clause} ORDER BY a.id DESC LIMIT ?", [*args, limit]).fetchall()
+        rows = self.db.execute(
+            f"SELECT {self._ATTEMPT_COLS} FROM attempts a {clause} ORDER BY a.id DESC LIMIT ?",  # noqa: S608 - clause built from constants
+            [*args, limit],
+        ).fetchall()
         return [self._attempt(r) for r in rows]
 
     def form(self, attempt_id: int) -> Form:
         """Rebuild the form of a stored attempt."""
-        row = self.db.execute("SELECT profile, mode, seed, form, minutes, title FROM attempts WHERE id = ?", [attempt_id]).fetchone()
+        row = self.db.execute(
+            "SELECT profile, mode, seed, form, minutes, title FROM attempts WHERE id = ?", [attempt_id]
+        ).fetchone()
         if row is None:
             raise KeyError(attempt_id)
         data = json.loads(row[3])
-        return Form(row[0], row[1], row[2], tuple(data["items"]), {k: tuple(v) for k, v in data["orders"].items()}, frozenset(data["unscored"]), row[4], row[5])
+        return Form(
+            row[0],
+            row[1],
+            row[2],
+            tuple(data["items"]),
+            {k: tuple(v) for k, v in data["orders"].items()},
+            frozenset(data["unscored"]),
+            row[4],
+            row[5],
+        )
 
     def saved_state(self, attempt_id: int) -> SavedState:
         """Answers, flags, times and position of an attempt, for resuming it."""
@@ -283,7 +410,8 @@ class Store:
         head = self.db.execute("SELECT elapsed, position FROM attempts WHERE id = ?", [attempt_id]).fetchone()
         state.elapsed, state.position = float(head[0]), int(head[1])
         for item_id, response, flagged, locked, changes, seconds in self.db.execute(
-            "SELECT item_id, response, flagged, locked, changes, seconds FROM responses WHERE attempt_id = ?", [attempt_id]
+            "SELECT item_id, response, flagged, locked, changes, seconds FROM responses WHERE attempt_id = ?",
+            [attempt_id],
         ).fetchall():
             if response is not None:
                 state.responses[item_id] = json.loads(response)
@@ -308,14 +436,30 @@ class Store:
     def seen_items(self, since_attempts: int = 5) -> set[str]:
         """Items served in the last few finished attempts (to avoid repeating them)."""
         rows = self.db.execute(
-            "SELECT DISTINCT item_id FROM responses WHERE attempt_id IN (SELECT id FROM attempts ORDER BY id DESC LIMIT ?)", [since_attempts]
+            "SELECT DISTINCT item_id FROM responses WHERE attempt_id IN (SELECT id FROM attempts ORDER BY id DESC LIMIT ?)",
+            [since_attempts],
         ).fetchall()
         return {r[0] for r in rows}
 
     def item_history(self) -> dict[str, tuple[int, float, float | None]]:
         """Per item: (answers, total credit, last credit), from the summary table."""
-        return {r[0]: (r[1], r[2], r[3]) for r in self.db.execute("SELECT item_id, answers, credit, last_credit FROM item_stats").fetchall()}
+        return {
+            r[0]: (r[1], r[2], r[3])
+            for r in self.db.execute("SELECT item_id, answers, credit, last_credit FROM item_stats").fetchall()
+        }
 
     def flagged_items(self) -> set[str]:
         """Items ever flagged in a finished attempt."""
-        return {r[0] for r in self.db.execute("SELECT DISTINCT item_id FROM responses r JOIN attempts a ON a.id = r.attempt_id WHERE r.flagged = 1").fetchall()}
+        return {
+            r[0]
+            for r in self.db.execute(
+                "SELECT DISTINCT item_id FROM responses r JOIN attempts a ON a.id = r.attempt_id WHERE r.flagged = 1"
+            ).fetchall()
+        }
+
+    def step_accuracy(self) -> dict[int, tuple[float, int]]:
+        """Per roadmap step, across certifications: (percent correct, answers)."""
+        rows = self.db.execute(
+            "SELECT key, answers, credit FROM area_stats WHERE profile = '*' AND dimension = 'step'"
+        ).fetchall()
+        return {int(k): (100.0 * c / n, n) for k, n, c in rows if n}

@@ -1,0 +1,46 @@
+"""Builds the real app from the command line's choices: banks, database, clock."""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import random
+from pathlib import Path
+
+from examprep import paths
+from examprep.core.clock import SystemClock
+from examprep.core.profiles import bundled_profiles
+from examprep.services import Exams
+from examprep.store.repository import Store
+
+
+def build_exams(args: argparse.Namespace) -> Exams:
+    """Catalog, profiles, store and clock, wired (the CLI's side of the composition root)."""
+    from examprep.cli import load_all
+
+    catalog = load_all(args)
+    db_path = Path(args.db).expanduser() if getattr(args, "db", None) else paths.default_db()
+    store = Store.open(db_path)
+    exams = Exams(catalog, bundled_profiles(), store, SystemClock(), random.Random())
+    try:
+        from examprep.review import wire_review
+
+        wire_review(exams)
+    except ImportError:
+        pass
+    exams.finished_on_start = exams.finish_expired()  # type: ignore[attr-defined]
+    return exams
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Start the terminal UI; returns the exit code."""
+    exams = build_exams(args)
+    # The catalog lives as long as the app: keep the cyclic GC from walking it during an exam.
+    gc.collect()
+    gc.freeze()
+    from examprep.ui.app import make_app
+
+    log = paths.default_db().parent / "errors.log"
+    make_app(exams, error_log=log).run()
+    exams.store.close()
+    return 0

@@ -1,0 +1,366 @@
+"""The exam screen: one question at a time, navigator, countdown, flags, practice feedback."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Input, Label, Markdown, Select, Static
+
+from examprep.core import models
+from examprep.core.session import ExamSession
+from examprep.ui import render
+from examprep.ui.widgets.choices import ChoiceList, MatchList, OrderList, ResponseChanged
+from examprep.ui.widgets.countdown import Countdown
+from examprep.ui.widgets.navigator import Navigator
+
+CHECKPOINT_EVERY_S = 15
+
+
+class BlankInput(Input):
+    """A text gap of a fill-in question, or a numeric answer."""
+
+
+class ExamScreen(Screen[None]):
+    """Takes a live :class:`ExamSession`; shows what it says and sends it every action."""
+
+    BINDINGS = [
+        Binding("n,pagedown", "next", "Next"),
+        Binding("p,pageup", "previous", "Prev"),
+        Binding("m", "flag", "Mark"),
+        Binding("x", "clear", "Clear"),
+        Binding("g", "navigator", "Go to"),
+        Binding("k", "check", "Check", show=False),
+        Binding("r", "review", "Review & submit"),
+        Binding("escape", "leave", "Pause"),
+    ]
+
+    def __init__(self, session: ExamSession) -> None:
+        super().__init__()
+        self.session = session
+        self._ticks = 0
+        self._shown: str | None = None
+        self._submitting = False
+
+    @property
+    def practice(self) -> bool:
+        return self.session.feedback
+
+    def compose(self) -> ComposeResult:
+        form = self.session.form
+        with Horizontal(id="exam-bar"):
+            yield Label(form.title, id="exam-title", markup=False)
+            yield Label("", id="exam-position")
+            yield Label("", id="exam-progress")
+            yield Countdown(id="countdown")
+        with Horizontal(id="exam-body"):
+            yield VerticalScroll(id="question-pane")
+            with Vertical(id="side"):
+                yield Label("Questions", classes="side-title")
+                yield Navigator(len(form.items), id="navigator")
+                yield Static(
+                    "[b green]■[/] answered  [dim]■[/] open\n[b yellow]⚑[/] marked  [reverse] n [/] current",
+                    id="legend",
+                )
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        if self.practice:
+            self.query_one(Countdown).tooltip = "Practice: untimed unless you chose a time"
+        self._refresh_bar()
+        await self.show_item()
+        self.set_interval(1.0, self.tick)
+
+    # -- time ------------------------------------------------------------------------------
+    def tick(self) -> None:
+        """Called every second: countdown, warnings, checkpoint, expiry."""
+        if self.session.result is not None:
+            return
+        s = self.session
+        self.query_one(Countdown).show(s.remaining, s.elapsed, s.limit_seconds)
+        for minutes in s.due_warnings():
+            self.notify(
+                f"{minutes} minute{'s' if minutes != 1 else ''} left",
+                title="Time warning",
+                severity="warning",
+                timeout=8,
+            )
+        self._ticks += 1
+        if self._ticks % CHECKPOINT_EVERY_S == 0:
+            s.checkpoint()
+        if s.expired and not self._submitting:
+            self._submitting = True
+            self.app.call_later(self.app.finish_attempt, s, True)  # type: ignore[attr-defined]
+
+    # -- showing ---------------------------------------------------------------------------
+    def _refresh_bar(self) -> None:
+        s = self.session
+        total = len(s.form.items)
+        self.query_one("#exam-position", Label).update(f"Question {s.position + 1} of {total}")
+        self.query_one("#exam-progress", Label).update(f"{s.answered_count} answered · {len(s.flags)} marked")
+        self.query_one(Countdown).show(s.remaining, s.elapsed, s.limit_seconds)
+        nav = self.query_one(Navigator)
+        nav.update_state(s.position, {n for n, i in enumerate(s.form.items) if s.is_answered(i)}, set(s.flagged()))
+
+    def _marks(self, model: models.ItemModel) -> dict[str, bool] | None:
+        if not (self.practice and self.session.current_id in self.session.locked):
+            return None
+        if isinstance(model, models.SingleChoice | models.MultipleResponse | models.CodeOutput):
+            return {
+                o.id: o.correct
+                for o in model.options
+                if o.correct or o.id in _as_list(self.session.responses.get(model.id))
+            }
+        return None
+
+    def _answer_widget(self, model: models.ItemModel) -> list[Widget]:
+        s = self.session
+        response = s.responses.get(model.id)
+        order = s.form.orders.get(model.id, ())
+        locked = model.id in s.locked
+        if isinstance(model, models.SingleChoice | models.MultipleResponse | models.CodeOutput):
+            multi = isinstance(model, models.MultipleResponse)
+            return [
+                ChoiceList(
+                    render.option_entries(model, order),
+                    multi,
+                    model.select if isinstance(model, models.MultipleResponse) else None,
+                    set(_as_list(response)),
+                    locked,
+                    self._marks(model),
+                    id="answer",
+                )
+            ]
+        if isinstance(model, models.TrueFalse):
+            chosen = set() if response is None else {"true" if response else "false"}
+            return [ChoiceList([("true", "True"), ("false", "False")], False, None, chosen, locked, id="answer")]
+        if isinstance(model, models.Ordering):
+            texts = {i.id: i.text for i in model.items}
+            current = response if isinstance(response, list) else list(order)
+            return [
+                OrderList([(i, texts[i]) for i in current if i in texts], response is not None, locked, id="answer")
+            ]
+        if isinstance(model, models.Matching):
+            return [
+                MatchList(
+                    [p.left for p in model.pairs],
+                    list(order),
+                    response if isinstance(response, dict) else {},
+                    locked,
+                    id="answer",
+                )
+            ]
+        if isinstance(model, models.FillIn):
+            widgets: list[Widget] = []
+            given = response if isinstance(response, dict) else {}
+            for name, blank in model.blanks.items():
+                widgets.append(Label(f"[ {name} ]", classes="blank-label", markup=False))
+                if blank.choices:
+                    widgets.append(
+                        Select(
+                            [(c, c) for c in blank.choices],
+                            value=given.get(name, Select.NULL),
+                            id=f"blank-{name}",
+                            disabled=locked,
+                            prompt="choose...",
+                        )
+                    )
+                else:
+                    widgets.append(
+                        BlankInput(
+                            value=given.get(name, ""),
+                            placeholder=f"type the {name} gap",
+                            id=f"blank-{name}",
+                            disabled=locked,
+                        )
+                    )
+            return widgets
+        if isinstance(model, models.Numeric):
+            return [BlankInput(value=str(response or ""), placeholder="a number", id="blank-number", disabled=locked)]
+        return []
+
+    async def show_item(self) -> None:
+        """Render the current item (scenario, stem, answer widget, practice feedback)."""
+        s = self.session
+        item_id = s.current_id
+        model = s.models[item_id]
+        pane = self.query_one("#question-pane", VerticalScroll)
+        await pane.remove_children()
+        widgets: list[Widget] = []
+        scenario = self.app.exams.catalog.scenario(item_id)  # type: ignore[attr-defined]
+        if scenario is not None:
+            widgets.append(Markdown("**Case study.** " + scenario.scenario.strip(), id="scenario"))
+        domain = s.profile.domain(s.domains[item_id])
+        meta = f"Q{s.position + 1}"
+        if domain and s.profile.kind == "certification":
+            meta += f" · {domain.name}"
+        if item_id in s.flags:
+            meta += " · ⚑ marked for review"
+        widgets.append(Label(meta, id="item-meta", markup=False))
+        widgets.append(Markdown(render.stem_markdown(model), id="stem"))
+        widgets.append(Label(render.instruction(model, s.responses.get(item_id)), id="instruction", markup=False))
+        widgets.extend(self._answer_widget(model))
+        if self.practice:
+            if item_id in s.locked:
+                feedback = s.check(item_id)
+                widgets.append(
+                    Markdown(
+                        render.feedback_markdown(
+                            model, s.responses.get(item_id), feedback.credit, s.form.orders.get(item_id, ())
+                        ),
+                        id="feedback",
+                    )
+                )
+            else:
+                widgets.append(Label("Press k to check your answer.", id="check-hint"))
+        await pane.mount_all(widgets)
+        pane.scroll_home(animate=False)
+        self._shown = item_id
+        self._refresh_bar()
+        self._focus_answer()
+
+    def _focus_answer(self) -> None:
+        for widget in self.query(
+            "#question-pane ChoiceList, #question-pane OrderList, #question-pane MatchList, #question-pane Input, #question-pane Select"
+        ):
+            if not widget.disabled:
+                widget.focus()
+                return
+        self.query_one("#question-pane").focus()
+
+    # -- input from widgets ------------------------------------------------------------------
+    @on(ResponseChanged)
+    def answer_changed(self, event: ResponseChanged) -> None:
+        model = self.session.models[self.session.current_id]
+        response = event.response
+        if isinstance(model, models.TrueFalse):
+            response = None if response is None else response == "true"
+        self.session.answer(model.id, response)
+        self._after_answer(model)
+
+    @on(Input.Changed, "BlankInput")
+    def blank_typed(self, event: Input.Changed) -> None:
+        self._collect_blanks()
+
+    @on(Select.Changed)
+    def blank_chosen(self, event: Select.Changed) -> None:
+        self._collect_blanks()
+
+    def _collect_blanks(self) -> None:
+        model = self.session.models[self.session.current_id]
+        if isinstance(model, models.Numeric):
+            value = self.query_one("#blank-number", Input).value.strip()
+            self.session.answer(model.id, value or None)
+        elif isinstance(model, models.FillIn):
+            given: dict[str, str] = {}
+            for name in model.blanks:
+                widget = self.query_one(f"#blank-{name}")
+                typed = self._gap_value(widget)
+                if typed.strip():
+                    given[name] = typed
+            self.session.answer(model.id, given or None)
+        self._after_answer(model)
+
+    @staticmethod
+    def _gap_value(widget: Widget) -> str:
+        if isinstance(widget, Input):
+            return widget.value
+        if isinstance(widget, Select) and widget.value is not Select.NULL:
+            return str(widget.value)
+        return ""
+
+    def _after_answer(self, model: models.ItemModel) -> None:
+        self.query_one("#instruction", Label).update(render.instruction(model, self.session.responses.get(model.id)))
+        self._refresh_bar()
+
+    @on(Navigator.Jump)
+    async def jump(self, event: Navigator.Jump) -> None:
+        await self.go(event.position)
+
+    # -- actions ---------------------------------------------------------------------------
+    async def go(self, position: int) -> None:
+        """Show the item at ``position``."""
+        self.session.go_to(position)
+        if self.session.current_id != self._shown:
+            await self.show_item()
+
+    async def action_next(self) -> None:
+        if self.session.position == len(self.session.form.items) - 1:
+            self.notify("That was the last question. Press r to review and submit.", timeout=3)
+            return
+        await self.go(self.session.position + 1)
+
+    async def action_previous(self) -> None:
+        await self.go(self.session.position - 1)
+
+    async def action_flag(self) -> None:
+        flagged = self.session.toggle_flag(self.session.current_id)
+        self.notify("Marked for review" if flagged else "Mark removed", timeout=1.5)
+        meta = self.query_one("#item-meta", Label)
+        text = str(meta.content).replace(" · ⚑ marked for review", "")
+        meta.update(text + (" · ⚑ marked for review" if flagged else ""))
+        self._refresh_bar()
+
+    async def action_clear(self) -> None:
+        item_id = self.session.current_id
+        if item_id in self.session.locked:
+            return
+        self.session.clear(item_id)
+        await self.show_item()
+
+    def action_navigator(self) -> None:
+        side = self.query_one("#side")
+        if self.has_class("narrow"):
+            side.display = not side.display
+        nav = self.query_one(Navigator)
+        if side.display:
+            nav.cursor = self.session.position
+            nav.focus()
+
+    async def action_check(self) -> None:
+        if not self.practice:
+            self.notify("Feedback comes at the end in exam mode.", timeout=2)
+            return
+        if not self.session.is_answered(self.session.current_id):
+            self.notify("Answer first, then check.", timeout=2)
+            return
+        self.session.check(self.session.current_id)
+        await self.show_item()
+        self.query_one("#question-pane", VerticalScroll).scroll_end(animate=False)
+
+    def action_review(self) -> None:
+        from examprep.ui.screens.review import ReviewScreen
+
+        def chosen(position: int | None) -> None:
+            if position == -1:
+                self.app.call_later(self.app.finish_attempt, self.session, False)  # type: ignore[attr-defined]
+            elif position is not None:
+                self.app.call_later(self.go, position)
+
+        self.session.checkpoint()
+        self.app.push_screen(ReviewScreen(self.session), chosen)
+
+    def action_leave(self) -> None:
+        """Pause: the attempt stays open and can be resumed from home."""
+        if self.query_one(Navigator).has_focus:
+            self._focus_answer()
+            return
+        self.session.checkpoint()
+        self.notify("Attempt saved. Resume it from the home screen.", timeout=3)
+        self.app.pop_screen()
+
+    def on_resize(self) -> None:
+        narrow = self.size.width < 100
+        self.set_class(narrow, "narrow")
+        self.query_one("#side").display = not narrow
+
+
+def _as_list(response: Any) -> list[str]:
+    if response is None:
+        return []
+    return list(response) if isinstance(response, list) else [response]

@@ -1,0 +1,211 @@
+"""Home: certifications, roadmap steps with progress, recent attempts, resume and review-due."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Label, Static
+
+from examprep.core.coverage import coverage
+from examprep.core.models import ROADMAP_STEPS
+from examprep.ui.widgets.bars import bar
+from examprep.ui.widgets.countdown import clock_text
+
+
+class HomeScreen(Screen[None]):
+    """Where every mode starts."""
+
+    BINDINGS = [
+        Binding("m", "mock", "Mock exam"),
+        Binding("p", "practice", "Practice"),
+        Binding("d", "drill", "Drill/custom"),
+        Binding("c", "resume", "Resume"),
+        Binding("v", "review_due", "Review due"),
+        Binding("w", "report", "Weak areas"),
+        Binding("f", "form_code", "Form code", show=False),
+        Binding("h", "history", "History", show=False),
+        Binding("tab", "focus_next", "Next table", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.selected: str | None = None
+
+    @property
+    def exams(self) -> Any:
+        return self.app.exams  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="home"):
+            yield Static(id="resume-banner")
+            yield Label("Certifications", classes="section-title")
+            yield DataTable(id="certs", cursor_type="row", zebra_stripes=True)
+            with Horizontal(id="home-lower"):
+                with Vertical(id="roadmap-box"):
+                    yield Label("Roadmap steps (your accuracy)", classes="section-title")
+                    yield DataTable(id="steps", cursor_type="row", zebra_stripes=True)
+                with Vertical(id="recent-box"):
+                    yield Label("Recent attempts", classes="section-title")
+                    yield DataTable(id="recent", cursor_type="row", zebra_stripes=True)
+            yield Static(id="home-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        certs = self.query_one("#certs", DataTable)
+        certs.add_columns("Exam", "Name", "Qs", "Full mock", "Format", "Status")
+        self.query_one("#steps", DataTable).add_columns("Step", "Qs", "Accuracy")
+        self.query_one("#recent", DataTable).add_columns("#", "Exam", "Mode", "Score", "Result")
+        self.refresh_data()
+        certs.focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_data()
+
+    def refresh_data(self) -> None:
+        """Reload everything shown (after an attempt ends)."""
+        exams = self.exams
+        certs = self.query_one("#certs", DataTable)
+        steps = self.query_one("#steps", DataTable)
+        recent = self.query_one("#recent", DataTable)
+        keep_cert, keep_step = certs.cursor_row, steps.cursor_row
+        certs.clear()
+        steps.clear()
+        recent.clear()
+        for p in exams.profiles.values():
+            cov = coverage(exams.catalog, p)
+            if p.kind == "certification":
+                forms = cov.distinct_forms
+                ready = (
+                    Text(f"ready ×{forms}", style="green")
+                    if forms
+                    else Text(f"needs {sum(cov.missing.values())}", style="yellow")
+                )
+                status = Text(
+                    p.lifecycle.badge() or "active",
+                    style="red"
+                    if p.lifecycle.status == "retired"
+                    else ("yellow" if p.lifecycle.status == "retiring" else "green"),
+                )
+                fmt = f"{p.questions}q/{p.minutes}m"
+                if self.app.size.width < 100:
+                    status = Text(p.lifecycle.status, style=status.style)
+                name = _short(p.name)
+                room = max(14, self.app.size.width - 60)
+                certs.add_row(
+                    p.id,
+                    name if len(name) <= room else name[: room - 1] + "…",
+                    str(cov.total),
+                    ready,
+                    fmt,
+                    status,
+                    key=p.id,
+                )
+        accuracy = exams.store.step_accuracy()
+        for n, name in ROADMAP_STEPS.items():
+            count = len(exams.catalog.by_step(n))
+            acc = accuracy.get(n)
+            shown = (
+                Text("no answers yet", style="dim")
+                if acc is None
+                else bar(acc[0], 10) + Text(f" {acc[0]:.0f}% of {acc[1]}")
+            )
+            steps.add_row(f"{n}. {name}", str(count), shown, key=f"step-{n}")
+        for a in exams.store.attempts(limit=8):
+            if a.status == "open":
+                result = Text("open", style="yellow")
+            elif a.passed is None:
+                result = Text("—", style="dim")
+            else:
+                result = Text("pass", style="green") if a.passed else Text("fail", style="red")
+            score = f"{a.scaled}" if a.scaled is not None else (f"{a.percent:.0f}%" if a.percent is not None else "")
+            recent.add_row(str(a.id), a.profile, a.mode, score, result, key=str(a.id))
+        certs.move_cursor(row=min(keep_cert, max(certs.row_count - 1, 0)))
+        steps.move_cursor(row=min(keep_step, max(steps.row_count - 1, 0)))
+        self._banner()
+
+    def _banner(self) -> None:
+        exams = self.exams
+        open_attempts = exams.store.attempts(status="open", limit=1)
+        banner = self.query_one("#resume-banner", Static)
+        if open_attempts:
+            a = open_attempts[0]
+            left = f", {clock_text(max(0.0, a.minutes * 60 - a.elapsed))} left" if a.minutes else ""
+            banner.update(
+                Text.assemble(("▶ Unfinished: ", "bold"), (f"{a.title}{left}. ", ""), ("Press c to resume.", "bold"))
+            )
+            banner.display = True
+        else:
+            banner.display = False
+        due = len(exams.due_items()) if exams.due_items else 0
+        problems = len(exams.catalog.problems)
+        status = Text(f"{len(exams.catalog.items)} questions loaded")
+        if due:
+            status.append(f" · {due} due for review (v)", style="bold")
+        if problems:
+            status.append(f" · {problems} bank problems: run `examprep lint` to see them", style="yellow")
+        self.query_one("#home-status", Static).update(status)
+
+    # -- selection ---------------------------------------------------------------------------
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id in ("certs", "steps") and event.row_key is not None:
+            self.selected = str(event.row_key.value)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table.id == "recent":
+            attempt_id = int(str(event.row_key.value))
+            row = self.exams.store.attempt(attempt_id)
+            if row and row.status == "open":
+                self.app.resume_attempt(attempt_id)  # type: ignore[attr-defined]
+            else:
+                self.app.show_results(attempt_id)  # type: ignore[attr-defined]
+        else:
+            self.selected = str(event.row_key.value)
+            self.action_practice()
+
+    def _selected_profile(self) -> str:
+        focused = self.focused
+        if isinstance(focused, DataTable) and focused.id in ("certs", "steps") and focused.row_count:
+            key = focused.coordinate_to_cell_key(focused.cursor_coordinate).row_key.value
+            return str(key)
+        return self.selected or next(iter(self.exams.profiles))
+
+    # -- actions -----------------------------------------------------------------------------
+    def action_mock(self) -> None:
+        self.app.ask_mock(self._selected_profile())  # type: ignore[attr-defined]
+
+    def action_practice(self) -> None:
+        self.app.ask_start(self._selected_profile(), "practice")  # type: ignore[attr-defined]
+
+    def action_drill(self) -> None:
+        self.app.ask_start(self._selected_profile(), "drill")  # type: ignore[attr-defined]
+
+    def action_form_code(self) -> None:
+        self.app.ask_form_code()  # type: ignore[attr-defined]
+
+    def action_resume(self) -> None:
+        open_attempts = self.exams.store.attempts(status="open", limit=1)
+        if not open_attempts:
+            self.notify("No unfinished attempt.", timeout=2)
+            return
+        self.app.resume_attempt(open_attempts[0].id)  # type: ignore[attr-defined]
+
+    def action_review_due(self) -> None:
+        self.app.start_review()  # type: ignore[attr-defined]
+
+    def action_report(self) -> None:
+        self.app.show_report(self._selected_profile())  # type: ignore[attr-defined]
+
+    def action_history(self) -> None:
+        self.query_one("#recent", DataTable).focus()
+
+
+def _short(name: str) -> str:
+    """'AWS Certified AI Practitioner' -> 'AI Practitioner': the code column already says whose."""
+    for prefix in ("PCEP - ", "PCAP - ", "PCPP1 - ", "PCED - ", "PCAD - ", "AWS ", "Google Cloud ", "Databricks "):
+        name = name.removeprefix(prefix)
+    return name.removeprefix("Certified ").split(" (a.k.a.")[0]

@@ -1,0 +1,344 @@
+"""Answer widgets: one per item type, each posting :class:`ResponseChanged` when the answer moves."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+
+_CONSOLE = Console(width=200, legacy_windows=False, force_terminal=False)
+
+LETTERS = "ABCDEFGHIJ"
+
+
+def inline(text: str, style: str = "") -> Text:
+    """Option text with Markdown inline code (`x`) styled; nothing else is interpreted."""
+    out = Text(style=style)
+    for n, part in enumerate(text.split("`")):
+        out.append(part, style="bold cyan" if n % 2 and text.count("`") % 2 == 0 else "")
+    if text.count("`") % 2:
+        return Text(text, style=style)
+    return out
+
+
+def hanging(prefix: Text, body: Text, width: int) -> Text:
+    """``prefix`` then ``body`` wrapped to ``width``, continuation lines indented under the body."""
+    indent = prefix.cell_len
+    room = max(width - indent, 10)
+    lines: list[Text] = []
+    for chunk in body.split("\n"):
+        lines.extend(chunk.wrap(_CONSOLE, room) if chunk.plain else [Text("")])
+    out = prefix.copy()
+    for n, line in enumerate(lines):
+        if n:
+            out.append("\n" + " " * indent)
+        line.rstrip()
+        out.append_text(line)
+    return out
+
+
+class ResponseChanged(Message):
+    """The candidate changed the current item's answer (``response`` None: cleared)."""
+
+    def __init__(self, response: Any) -> None:
+        super().__init__()
+        self.response = response
+
+
+class _Cursor(Widget, can_focus=True):
+    """A focusable list with a cursor row; subclasses render rows and react to keys."""
+
+    BINDINGS = [
+        Binding("up", "cursor(-1)", "Up", show=False),
+        Binding("down", "cursor(1)", "Down", show=False),
+    ]
+    DEFAULT_CSS = """
+    _Cursor { height: auto; padding: 0 1; }
+    """
+
+    cursor = reactive(0)
+
+    def __init__(self, rows: int, locked: bool = False, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rows = rows
+        self.locked = locked
+
+    def action_cursor(self, delta: int) -> None:
+        self.cursor = (self.cursor + delta) % max(self.rows, 1)
+
+
+class ChoiceList(_Cursor):
+    """Options chosen by number, letter, or arrows and space/enter. Multi-select stops at ``select``."""
+
+    BINDINGS = [
+        Binding("space,enter", "choose", "Choose", show=False),
+    ]
+
+    def __init__(
+        self,
+        entries: list[tuple[str, str]],
+        multi: bool,
+        select: int | None,
+        chosen: set[str],
+        locked: bool = False,
+        marks: dict[str, bool] | None = None,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(len(entries), locked, id)
+        self.entries = entries
+        self.multi = multi
+        self.select = select
+        self.chosen = set(chosen)
+        self.marks = marks or {}
+
+    def render(self) -> Text:
+        out = Text()
+        for n, (oid, text) in enumerate(self.entries):
+            picked = oid in self.chosen
+            box = ("[x]" if picked else "[ ]") if self.multi else ("(•)" if picked else "( )")
+            pointer = "›" if n == self.cursor and self.has_focus else " "
+            style = "bold" if picked else ""
+            mark = ""
+            if oid in self.marks:
+                mark = " ✓" if self.marks[oid] else " ✗"
+            line = hanging(
+                Text(f"{pointer} {LETTERS[n]}. {box} ", style=style),
+                inline(text.strip(), style),
+                self.content_size.width or 80,
+            )
+            if mark:
+                line.append(mark, style="bold green" if self.marks[oid] else "bold red")
+            if n == self.cursor and self.has_focus:
+                line.stylize("reverse")
+            out.append_text(line)
+            out.append("\n")
+        out.rstrip()
+        return out
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    def watch_cursor(self) -> None:
+        self.refresh()
+
+    def on_resize(self) -> None:
+        self.refresh(layout=True)
+
+    def action_choose(self) -> None:
+        self.pick(self.cursor)
+
+    def pick(self, index: int) -> None:
+        """Choose (or un-choose) the option at ``index``."""
+        if self.locked or not 0 <= index < len(self.entries):
+            return
+        self.cursor = index
+        oid = self.entries[index][0]
+        if not self.multi:
+            self.chosen = set() if oid in self.chosen else {oid}
+        elif oid in self.chosen:
+            self.chosen.discard(oid)
+        elif self.select is None or len(self.chosen) < self.select:
+            self.chosen.add(oid)
+        else:
+            self.app.bell()
+            self.notify(f"Choose {self.select}: clear one first", severity="warning", timeout=2)
+            return
+        self.refresh()
+        self.post_message(ResponseChanged(self.response))
+
+    @property
+    def response(self) -> Any:
+        if self.multi:
+            return sorted(self.chosen) or None
+        return next(iter(self.chosen), None)
+
+    def on_key(self, event: events.Key) -> None:
+        key = event.key
+        index = None
+        if key.isdigit() and key != "0":
+            index = int(key) - 1
+        elif len(key) == 1 and key.upper() in LETTERS[: len(self.entries)]:
+            index = LETTERS.index(key.upper())
+        if index is not None and index < len(self.entries):
+            event.stop()
+            event.prevent_default()
+            self.pick(index)
+
+    def on_click(self, event: events.Click) -> None:
+        row = event.y
+        lines = 0
+        for n, (_oid, text) in enumerate(self.entries):
+            height = (
+                hanging(Text("  A. ( ) "), inline(text.strip()), self.content_size.width or 80).plain.count("\n") + 1
+            )
+            if lines <= row < lines + height:
+                self.pick(n)
+                return
+            lines += height
+
+
+class OrderList(_Cursor):
+    """Items put in order by keyboard: arrows move the cursor, shift+arrows (or [ ]) move the item."""
+
+    BINDINGS = [
+        Binding("shift+up,left_square_bracket,u", "move(-1)", "Move up"),
+        Binding("shift+down,right_square_bracket,d", "move(1)", "Move down"),
+        Binding("enter", "confirm", "Confirm order"),
+    ]
+
+    def __init__(
+        self,
+        items: list[tuple[str, str]],
+        answered: bool,
+        locked: bool = False,
+        marks: dict[str, bool] | None = None,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(len(items), locked, id)
+        self.items = list(items)
+        self.answered = answered
+        self.marks = marks or {}
+
+    def render(self) -> Text:
+        out = Text()
+        for n, (iid, text) in enumerate(self.items):
+            focus = n == self.cursor and self.has_focus
+            line = Text(f"{'›' if focus else ' '} {n + 1}. ", style="bold" if self.answered else "")
+            line.append(text)
+            if iid in self.marks:
+                line.append(" ✓" if self.marks[iid] else " ✗", style="bold green" if self.marks[iid] else "bold red")
+            if focus:
+                line.stylize("reverse")
+            out.append_text(line)
+            out.append("\n")
+        status = (
+            "Order set (Enter confirms again)"
+            if self.answered
+            else "Not answered yet: move items, or press Enter to keep this order"
+        )
+        out.append(status, style="italic dim")
+        return out
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    def watch_cursor(self) -> None:
+        self.refresh()
+
+    def action_move(self, delta: int) -> None:
+        if self.locked:
+            return
+        target = self.cursor + delta
+        if 0 <= target < len(self.items):
+            self.items[self.cursor], self.items[target] = self.items[target], self.items[self.cursor]
+            self.cursor = target
+            self.action_confirm()
+
+    def action_confirm(self) -> None:
+        if self.locked:
+            return
+        self.answered = True
+        self.refresh()
+        self.post_message(ResponseChanged([iid for iid, _ in self.items]))
+
+
+class MatchList(_Cursor):
+    """Each prompt gets a response: up/down pick the prompt, a letter (or left/right) assigns."""
+
+    BINDINGS = [
+        Binding("left", "cycle(-1)", "Previous choice", show=False),
+        Binding("right", "cycle(1)", "Next choice", show=False),
+        Binding("backspace,delete", "unassign", "Unassign", show=False),
+    ]
+
+    def __init__(
+        self,
+        lefts: list[str],
+        choices: list[str],
+        assigned: dict[str, str],
+        locked: bool = False,
+        marks: dict[str, bool] | None = None,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(len(lefts), locked, id)
+        self.lefts = lefts
+        self.choices = choices
+        self.assigned = dict(assigned)
+        self.marks = marks or {}
+
+    def render(self) -> Text:
+        out = Text()
+        width = max(len(x) for x in self.lefts)
+        for n, left in enumerate(self.lefts):
+            focus = n == self.cursor and self.has_focus
+            right = self.assigned.get(left)
+            letter = f"{LETTERS[self.choices.index(right)]}. {right}" if right in self.choices else "—"
+            line = Text(f"{'›' if focus else ' '} {left:<{width}}  →  ")
+            line.append(letter, style="bold" if right else "dim")
+            if left in self.marks:
+                line.append(" ✓" if self.marks[left] else " ✗", style="bold green" if self.marks[left] else "bold red")
+            if focus:
+                line.stylize("reverse")
+            out.append_text(line)
+            out.append("\n")
+        out.append("\nChoices:\n", style="italic")
+        for n, c in enumerate(self.choices):
+            out.append(f"  {LETTERS[n]}. {c}\n")
+        out.rstrip()
+        return out
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    def watch_cursor(self) -> None:
+        self.refresh()
+
+    def assign(self, choice_index: int) -> None:
+        """Give the prompt under the cursor the choice at ``choice_index``."""
+        if self.locked or not 0 <= choice_index < len(self.choices):
+            return
+        self.assigned[self.lefts[self.cursor]] = self.choices[choice_index]
+        if self.cursor < len(self.lefts) - 1:
+            self.cursor += 1
+        self.refresh()
+        self.post_message(ResponseChanged(dict(self.assigned)))
+
+    def action_cycle(self, delta: int) -> None:
+        current = self.assigned.get(self.lefts[self.cursor])
+        index = self.choices.index(current) if current in self.choices else -1
+        keep = self.cursor
+        self.assign((index + delta) % len(self.choices))
+        self.cursor = keep
+
+    def action_unassign(self) -> None:
+        if self.locked:
+            return
+        self.assigned.pop(self.lefts[self.cursor], None)
+        self.refresh()
+        self.post_message(ResponseChanged(dict(self.assigned) or None))
+
+    def on_key(self, event: events.Key) -> None:
+        key = event.key
+        if len(key) == 1 and key.upper() in LETTERS[: len(self.choices)]:
+            event.stop()
+            event.prevent_default()
+            self.assign(LETTERS.index(key.upper()))
+        elif key.isdigit() and key != "0" and int(key) <= len(self.choices):
+            event.stop()
+            event.prevent_default()
+            self.assign(int(key) - 1)
