@@ -68,7 +68,8 @@ def run_snippet(code: str) -> Run:
     exception = None
     if proc.returncode != 0:
         last = proc.stderr.strip().splitlines()[-1:] or [""]
-        exception = last[0].split(":")[0].strip() or "error"
+        # "statistics.StatisticsError: ..." -> "StatisticsError": `raises` names the class.
+        exception = last[0].split(":")[0].strip().rpartition(".")[2] or "error"
         missing = _MISSING_MODULE.search(proc.stderr)
         if missing:
             return Run(proc.stdout, exception, missing_module=missing.group(1).split(".")[0])

@@ -89,7 +89,9 @@ def _diagnostic(err: Any, located: Located, path: str) -> Diagnostic:
             "int_type": "a whole number",
             "float_type": "a number",
         }[kind]
-        hint = 'put it in quotes, e.g. "No"' if kind == "string_type" else f"write {want}"
+        raw = err.get("input")
+        shown = raw.text if isinstance(raw, Ambiguous) else (str(raw).lower() if isinstance(raw, bool) else str(raw))
+        hint = f'put it in quotes: "{shown}"' if kind == "string_type" else f"write {want}"
         return Diagnostic(path, line, col, "S004", f"{dotted}: expected {want} but found {described}", hint)
     return Diagnostic(
         path, line, col, "S005", f"{dotted}: {err['msg']}", "see `examprep schema` for what this field takes"

@@ -191,9 +191,9 @@ class ExamSession:
         """Show the item at ``position`` (clamped to the form)."""
         target = min(max(position, 0), len(self.form.items) - 1)
         if target != self.position:
-            self._settle_time()
+            self.checkpoint()  # the time spent on the item being left
             self.position = target
-            self.checkpoint()
+            self.checkpoint()  # the new position
 
     def next(self) -> None:
         self.go_to(self.position + 1)

@@ -88,7 +88,10 @@ def _resolve_plain(text: str) -> Any:
         except ValueError:
             return Ambiguous(text, "an octal number in YAML 1.1")
     if _FLOAT.match(text):
-        return float(text.replace("_", ""))
+        try:
+            return float(text.replace("_", ""))
+        except ValueError:  # "." or "._": YAML 1.2 reads them as strings too
+            return text
     if _DATE.match(text):
         try:
             return dt.date.fromisoformat(text[:10])

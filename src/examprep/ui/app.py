@@ -11,6 +11,7 @@ from textual.binding import Binding
 from examprep.core.session import ExamSession
 from examprep.errors import UserError
 from examprep.services import Exams, Filters
+from examprep.ui.guard import Guarded
 from examprep.ui.screens.confirm import ConfirmScreen, NoticeScreen
 from examprep.ui.screens.exam import ExamScreen
 from examprep.ui.screens.help import HelpScreen
@@ -20,7 +21,7 @@ from examprep.ui.screens.start import FormCodeScreen, StartRequest, StartScreen
 from examprep.ui.widgets.countdown import clock_text
 
 
-class ExamPrepApp(App[None]):
+class ExamPrepApp(Guarded, App[None]):
     """examprep in the terminal. Holds no exam logic: it shows sessions and sends them actions."""
 
     CSS_PATH = "examprep.tcss"
@@ -174,12 +175,8 @@ class ExamPrepApp(App[None]):
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
 
-    def _handle_exception(self, error: Exception) -> None:
-        # A bug in one screen must not take the terminal (or the attempt) down: answers are
-        # already persisted, so report it and carry on. UserErrors are shown as they are.
-        if not self.crash_safe:
-            super()._handle_exception(error)
-            return
+    def report_error(self, error: Exception) -> None:
+        """Show an unexpected error as a notification and log its traceback; the app carries on."""
         if isinstance(error, UserError):
             self.notify(error.message, severity="error", timeout=8)
             return

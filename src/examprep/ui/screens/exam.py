@@ -15,6 +15,7 @@ from textual.widgets import Footer, Input, Label, Markdown, Select, Static
 from examprep.core import models
 from examprep.core.session import ExamSession
 from examprep.ui import render
+from examprep.ui.guard import Guarded
 from examprep.ui.widgets.choices import ChoiceList, MatchList, OrderList, ResponseChanged
 from examprep.ui.widgets.countdown import Countdown
 from examprep.ui.widgets.navigator import Navigator
@@ -26,7 +27,7 @@ class BlankInput(Input):
     """A text gap of a fill-in question, or a numeric answer."""
 
 
-class ExamScreen(Screen[None]):
+class ExamScreen(Guarded, Screen[None]):
     """Takes a live :class:`ExamSession`; shows what it says and sends it every action."""
 
     BINDINGS = [

@@ -13,11 +13,12 @@ from textual.widgets import DataTable, Footer, Label, Static
 
 from examprep.core.coverage import coverage
 from examprep.core.models import ROADMAP_STEPS
+from examprep.ui.guard import Guarded
 from examprep.ui.widgets.bars import bar
 from examprep.ui.widgets.countdown import clock_text
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(Guarded, Screen[None]):
     """Where every mode starts."""
 
     BINDINGS = [

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Label, Markdown, Static
 from examprep.core.models import ROADMAP_STEPS
 from examprep.core.scoring import SCALED_CUT_ASSUMPTION, tallies
 from examprep.ui import render
+from examprep.ui.guard import Guarded
 from examprep.ui.widgets.bars import bar_rows
 from examprep.ui.widgets.countdown import clock_text
 
@@ -32,7 +33,7 @@ class QuestionDetail(ModalScreen[None]):
             yield Markdown(self.markdown)
 
 
-class ResultsScreen(Screen[None]):
+class ResultsScreen(Guarded, Screen[None]):
     """Reads the stored attempt, so fresh and past results look the same."""
 
     BINDINGS = [

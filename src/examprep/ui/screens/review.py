@@ -9,10 +9,11 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Label
 
 from examprep.core.session import ExamSession
+from examprep.ui.guard import Guarded
 from examprep.ui.screens.confirm import ConfirmScreen
 
 
-class ReviewScreen(ModalScreen[int | None]):
+class ReviewScreen(Guarded, ModalScreen[int | None]):
     """Dismisses with a position to jump to, -1 to submit, or None to go back."""
 
     BINDINGS = [

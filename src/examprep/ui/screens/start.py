@@ -13,6 +13,7 @@ from textual.widgets import Button, Input, Label, Select
 from examprep.core.models import ROADMAP_STEPS
 from examprep.core.profiles import Profile
 from examprep.services import Filters
+from examprep.ui.guard import Guarded
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ class StartRequest:
     mode: str
 
 
-class StartScreen(ModalScreen[StartRequest | None]):
+class StartScreen(Guarded, ModalScreen[StartRequest | None]):
     """Practice, drill or custom exam over a profile (or a roadmap step) with filters."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]

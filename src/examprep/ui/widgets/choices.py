@@ -12,6 +12,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from examprep.ui.guard import Guarded
+
 _CONSOLE = Console(width=200, legacy_windows=False, force_terminal=False)
 
 LETTERS = "ABCDEFGHIJ"
@@ -51,7 +53,7 @@ class ResponseChanged(Message):
         self.response = response
 
 
-class _Cursor(Widget, can_focus=True):
+class _Cursor(Guarded, Widget, can_focus=True):
     """A focusable list with a cursor row; subclasses render rows and react to keys."""
 
     BINDINGS = [

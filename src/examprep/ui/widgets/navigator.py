@@ -9,10 +9,12 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from examprep.ui.guard import Guarded
+
 CELL = 5
 
 
-class Navigator(Widget, can_focus=True):
+class Navigator(Guarded, Widget, can_focus=True):
     """Jump anywhere: arrows move, Enter jumps, or click a number."""
 
     BINDINGS = [

@@ -1,0 +1,52 @@
+"""Starting attempts: filters, retakes and reproducible form codes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from examprep.core.catalog import load_catalog
+from examprep.errors import UserError
+from examprep.services import Exams, Filters
+from tests.factories import full_pool
+
+
+def test_filters_by_domain_tag_and_step(exams: Exams) -> None:
+    assert {i.domain for i in exams.pool(Filters(profile="PCEP-30-02", domains=(4,)))} == {4}
+    assert [i.id for i in exams.pool(Filters(tags=("tuples",)))] == ["pcep-st-coll-001"]
+    assert len(exams.pool(Filters(steps=(1,)))) == 7
+    assert exams.pool(Filters(steps=(5,))) == []
+
+
+def test_missed_and_unseen_come_from_history(exams: Exams) -> None:
+    session = exams.start(
+        exams.custom_form(Filters(item_ids=("pcep-st-ctrl-001", "pcep-st-coll-001")), 2, None, "custom")
+    )
+    session.answer("pcep-st-ctrl-001", "not-x")
+    session.answer("pcep-st-coll-001", True)
+    session.submit()
+    assert [i.id for i in exams.pool(Filters(only="missed"))] == ["pcep-st-coll-001"]
+    assert "pcep-st-ctrl-001" not in {i.id for i in exams.pool(Filters(only="unseen"))}
+
+
+def test_retake_draws_exactly_the_missed_items(exams: Exams) -> None:
+    session = exams.start(exams.custom_form(Filters(profile="PCEP-30-02"), 7, None, "custom"))
+    session.answer("pcep-st-ctrl-001", "not-x")
+    session.submit()
+    retake = exams.retake_form(session.attempt_id)
+    assert sorted(retake.items) == sorted(i for i in session.form.items if i != "pcep-st-ctrl-001")
+
+
+def test_form_code_reproduces_the_mock(tmp_path: Path, exams: Exams, pcep, profiles) -> None:
+    full_pool(tmp_path, pcep, per_domain_factor=3)
+    exams.catalog = load_catalog([tmp_path], profiles)
+    first = exams.mock_form("PCEP-30-02")
+    again = exams.mock_form("PCEP-30-02", first.code)
+    assert again == first
+
+
+def test_unfillable_mock_is_a_user_error(exams: Exams) -> None:
+    with pytest.raises(UserError) as info:
+        exams.mock_form("PCEP-30-02")
+    assert "need 7, have 2" in info.value.message
