@@ -10,8 +10,15 @@ from pathlib import Path
 from examprep import paths
 from examprep.core.clock import SystemClock
 from examprep.core.profiles import bundled_profiles
+from examprep.review import wire_review
 from examprep.services import Exams
 from examprep.store.repository import Store
+
+
+def open_store(args: argparse.Namespace) -> Store:
+    """The database chosen by --db / EXAMPREP_DB / the user data folder."""
+    db_path = Path(args.db).expanduser() if getattr(args, "db", None) else paths.default_db()
+    return Store.open(db_path)
 
 
 def build_exams(args: argparse.Namespace) -> Exams:
@@ -19,16 +26,9 @@ def build_exams(args: argparse.Namespace) -> Exams:
     from examprep.cli import load_all
 
     catalog = load_all(args)
-    db_path = Path(args.db).expanduser() if getattr(args, "db", None) else paths.default_db()
-    store = Store.open(db_path)
-    exams = Exams(catalog, bundled_profiles(), store, SystemClock(), random.Random())
-    try:
-        from examprep.review import wire_review
-
-        wire_review(exams)
-    except ImportError:
-        pass
-    exams.finished_on_start = exams.finish_expired()  # type: ignore[attr-defined]
+    exams = Exams(catalog, bundled_profiles(), open_store(args), SystemClock(), random.Random())
+    wire_review(exams)
+    exams.finished_on_start = exams.finish_expired()
     return exams
 
 

@@ -71,6 +71,8 @@ class Exams:
     rng: random.Random = field(default_factory=random.Random)
     due_items: Any = None
     """Optional callable returning ids of items due for spaced review (wired by the composition root)."""
+    finished_on_start: list[int] = field(default_factory=list)
+    """Attempts whose time had run out, scored when the app started."""
 
     # -- drawing ---------------------------------------------------------------------------
     def profile(self, profile_id: str) -> Profile:

@@ -50,3 +50,35 @@ def test_unfillable_mock_is_a_user_error(exams: Exams) -> None:
     with pytest.raises(UserError) as info:
         exams.mock_form("PCEP-30-02")
     assert "need 7, have 2" in info.value.message
+
+
+def test_missed_items_become_due_for_review(exams: Exams, clock) -> None:
+    from examprep.review import due_item_ids, wire_review
+
+    wire_review(exams)
+    session = exams.start(
+        exams.custom_form(Filters(item_ids=("pcep-st-ctrl-001", "pcep-st-coll-001")), 2, None, "custom")
+    )
+    session.answer("pcep-st-ctrl-001", "not-x")
+    session.answer("pcep-st-coll-001", True)
+    session.submit()
+    assert due_item_ids(exams) == []  # due a minute later (fsrs learning step)
+    clock.advance(120)
+    assert due_item_ids(exams) == ["pcep-st-coll-001"]
+    assert [i.id for i in exams.pool(Filters(only="due"))] == ["pcep-st-coll-001"]
+
+
+def test_weak_area_report_from_history(exams: Exams) -> None:
+    from examprep.insights import weak_area_report
+
+    for _ in range(2):
+        session = exams.start(exams.custom_form(Filters(profile="PCEP-30-02"), 7, None, "custom"))
+        session.answer("pcep-st-ctrl-001", "x-eq")
+        session.submit()
+    report = weak_area_report(exams, "PCEP-30-02", "domain")
+    assert sum(a.answers for a in report.areas) == 14
+    assert [(c.item_id, c.chosen, c.times) for c in report.confusions] == [("pcep-st-ctrl-001", "x-eq", 2)]
+    assert report.confusions[0].chosen_text == "`x == None`"
+    assert not report.readiness.known
+    data = report.as_dict()
+    assert data["schema"] == 1 and data["by"] == "domain" and len(data["trend"]["percents"]) == 2

@@ -7,4 +7,6 @@ from typing import Any
 
 def register(sub: Any) -> None:
     """Add every subcommand module's parser to ``sub``."""
-    return None
+    from examprep.commands import history
+
+    history.register(sub)

@@ -21,6 +21,7 @@ from sqlite_utils import Database
 from examprep import __version__
 from examprep.core.catalog import Item
 from examprep.core.draw import Form
+from examprep.core.review import CardState, Outcome
 from examprep.core.session import Answered, Checkpoint, Flagged, SavedState, SessionEvent, Submitted
 from examprep.errors import UserError
 from examprep.store.migrations import migrations
@@ -463,3 +464,88 @@ class Store:
             "SELECT key, answers, credit FROM area_stats WHERE profile = '*' AND dimension = 'step'"
         ).fetchall()
         return {int(k): (100.0 * c / n, n) for k, n, c in rows if n}
+
+    # -- analytics -------------------------------------------------------------------------
+    def area_rows(self, profile: str, dimension: str) -> list[tuple[str, int, float, float]]:
+        """(key, answers, credit, seconds) per area of one profile ('*' for steps across all)."""
+        rows = self.db.execute(
+            "SELECT key, answers, credit, seconds FROM area_stats WHERE profile = ? AND dimension = ?",
+            [profile, dimension],
+        ).fetchall()
+        return [(str(k), int(n), float(c), float(s)) for k, n, c, s in rows]
+
+    def trend_percents(self, profile: str, limit: int = 10) -> list[float]:
+        """Scores of the latest finished attempts of a profile, oldest first."""
+        rows = self.db.execute(
+            "SELECT percent FROM attempts WHERE profile = ? AND status = 'finished' AND percent IS NOT NULL ORDER BY id DESC LIMIT ?",
+            [profile, limit],
+        ).fetchall()
+        return [float(r[0]) for r in reversed(rows)]
+
+    def changed_totals(self, profile: str) -> tuple[int, int]:
+        """Answers of a profile's items changed to right / changed to wrong (from item_stats)."""
+        row = self.db.execute(
+            "SELECT COALESCE(sum(s.changed_to_right), 0), COALESCE(sum(s.changed_to_wrong), 0) FROM item_stats s"
+            " WHERE s.item_id IN (SELECT DISTINCT item_id FROM responses r JOIN attempts a ON a.id = r.attempt_id WHERE a.profile = ?)",
+            [profile],
+        ).fetchone()
+        return int(row[0]), int(row[1])
+
+    def confusion_rows(self, min_times: int = 2, limit: int = 20) -> list[tuple[str, str, int]]:
+        """(item, wrong option, times) picked at least ``min_times``, most frequent first."""
+        rows = self.db.execute(
+            "SELECT item_id, chosen, times FROM confusions WHERE times >= ? ORDER BY times DESC, last_at DESC LIMIT ?",
+            [min_times, limit],
+        ).fetchall()
+        return [(str(i), str(c), int(t)) for i, c, t in rows]
+
+    # -- spaced review ---------------------------------------------------------------------
+    def cards(self, item_ids: Iterable[str]) -> dict[str, CardState]:
+        """Stored review cards of these items."""
+        ids = list(item_ids)
+        out: dict[str, CardState] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for item_id, key_hash, card, due, reason in self.db.execute(
+                f"SELECT item_id, key_hash, card, due, reason FROM review_cards WHERE item_id IN ({marks})",  # noqa: S608 - placeholders only
+                chunk,
+            ).fetchall():
+                out[item_id] = CardState(item_id, key_hash, card, dt.datetime.fromisoformat(due), reason)
+        return out
+
+    def save_cards(self, cards: Iterable[CardState], now: dt.datetime) -> None:
+        """Insert or replace review cards in one transaction."""
+        stamp = _now_iso(now)
+        with self._write() as conn:
+            conn.executemany(
+                "INSERT INTO review_cards (item_id, key_hash, card, due, reason, updated_at) VALUES (?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT(item_id) DO UPDATE SET key_hash = excluded.key_hash, card = excluded.card, due = excluded.due,"
+                " reason = excluded.reason, updated_at = excluded.updated_at",
+                [(c.item_id, c.key_hash, c.card_json, _now_iso(c.due), c.reason, stamp) for c in cards],
+            )
+
+    def due_cards(self, now: dt.datetime, limit: int = 1000) -> list[CardState]:
+        """Cards due at ``now``, most overdue first."""
+        rows = self.db.execute(
+            "SELECT item_id, key_hash, card, due, reason FROM review_cards WHERE due <= ? ORDER BY due LIMIT ?",
+            [_now_iso(now), limit],
+        ).fetchall()
+        return [CardState(i, k, c, dt.datetime.fromisoformat(d), r) for i, k, c, d, r in rows]
+
+    def outcomes(self, attempt_id: int) -> list[Outcome]:
+        """How each scored item of a finished attempt went (for review scheduling)."""
+        rows = self.db.execute(
+            "SELECT item_id, key_hash, credit, flagged, seconds, changes FROM responses WHERE attempt_id = ?",
+            [attempt_id],
+        ).fetchall()
+        return [Outcome(i, k, float(c or 0.0), bool(f), float(s), bool(ch)) for i, k, c, f, s, ch in rows]
+
+    # -- item statistics (authors) ---------------------------------------------------------
+    def scored_responses(self) -> list[tuple[int, str, float, Any]]:
+        """(attempt, item, credit, response) of every scored item of every finished attempt."""
+        rows = self.db.execute(
+            "SELECT r.attempt_id, r.item_id, COALESCE(r.credit, 0), r.response FROM responses r JOIN attempts a ON a.id = r.attempt_id"
+            " WHERE a.status = 'finished' AND r.scored = 1"
+        ).fetchall()
+        return [(int(a), str(i), float(c), None if r is None else json.loads(r)) for a, i, c, r in rows]

@@ -16,6 +16,7 @@ from examprep.ui.screens.confirm import ConfirmScreen, NoticeScreen
 from examprep.ui.screens.exam import ExamScreen
 from examprep.ui.screens.help import HelpScreen
 from examprep.ui.screens.home import HomeScreen
+from examprep.ui.screens.report import ReportScreen
 from examprep.ui.screens.results import ResultsScreen
 from examprep.ui.screens.start import FormCodeScreen, StartRequest, StartScreen
 from examprep.ui.widgets.countdown import clock_text
@@ -40,7 +41,7 @@ class ExamPrepApp(Guarded, App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen())
-        finished = getattr(self.exams, "finished_on_start", [])
+        finished = self.exams.finished_on_start
         if finished:
             self.notify(f"Scored {len(finished)} attempt(s) whose time had run out.", timeout=6)
 
@@ -150,11 +151,6 @@ class ExamPrepApp(Guarded, App[None]):
         self.push_screen(ResultsScreen(attempt_id))
 
     def show_report(self, profile_id: str) -> None:
-        try:
-            from examprep.ui.screens.report import ReportScreen
-        except ImportError:
-            self.notify("The weak-area report is not available yet.")
-            return
         self.push_screen(ReportScreen(profile_id))
 
     async def finish_attempt(self, session: ExamSession, expired: bool) -> None:

@@ -41,6 +41,7 @@ class ResultsScreen(Guarded, Screen[None]):
         Binding("f", "filter('marked')", "Marked"),
         Binding("a", "filter('all')", "All"),
         Binding("d", "drill", "Drill these"),
+        Binding("i", "insights", "Weak areas"),
         Binding("escape", "home", "Home"),
     ]
 
@@ -195,6 +196,10 @@ class ResultsScreen(Guarded, Screen[None]):
             self.notify("Nothing to drill: every question was right.")
             return
         self.app.start_retake(self.attempt_id)  # type: ignore[attr-defined]
+
+    def action_insights(self) -> None:
+        if self.row.profile in self.exams.profiles:
+            self.app.show_report(self.row.profile)  # type: ignore[attr-defined]
 
     def action_home(self) -> None:
         self.app.go_home()  # type: ignore[attr-defined]
