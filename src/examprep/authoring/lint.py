@@ -9,7 +9,7 @@ from typing import Any
 
 from examprep.authoring.coderun import verify
 from examprep.core import models
-from examprep.core.catalog import Catalog, bank_files, key_material, near_duplicates
+from examprep.core.catalog import Catalog, bank_files, header_of, key_material, near_duplicates
 from examprep.core.diagnostics import BankError, Diagnostic
 from examprep.core.loader import load_bank_bytes
 from examprep.core.profiles import Profile
@@ -123,7 +123,7 @@ def lint_paths(
             data: dict[str, Any] = located.data
             from examprep.core.catalog import _items_of  # one flattening rule for app and linter
 
-            catalog.add(_items_of(data, display, profiles), data, display)
+            catalog.add(_items_of(data, display, profiles), header_of(data), display, data["questions"])
     result.diagnostics.extend(d for d in near_duplicates(catalog))
     if keys_file is not None and keys_file.exists():
         result.diagnostics.extend(_check_keys(keys_file, result.keys, where))

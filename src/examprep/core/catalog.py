@@ -6,6 +6,8 @@ builds the lightweight item index; full question models are validated only when 
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import json
 import marshal
@@ -26,7 +28,7 @@ from examprep.core.profiles import Profile
 from examprep.core.rules import check_bank
 
 _QUESTION = TypeAdapter(models.Question)
-_CACHE_FORMAT = 3
+_CACHE_FORMAT = 4
 _KEY_FIELDS = ("type", "select", "answer", "tolerance", "blanks", "expected_output", "raises")
 
 
@@ -132,6 +134,21 @@ class Catalog:
     problems: list[Diagnostic] = field(default_factory=list)
     _raw: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
     _models: dict[str, Any] = field(default_factory=dict, repr=False)
+    _packed: dict[str, bytes] = field(default_factory=dict, repr=False)
+    """Per file: the marshalled questions of a cached bank, unpacked when first needed."""
+
+    def raw(self, question_id: str) -> dict[str, Any]:
+        """The validated YAML data of a top-level question."""
+        found = self._raw.get(question_id)
+        if found is None:
+            item = self.items.get(question_id)
+            packed = self._packed.pop(item.path, None) if item else None
+            if packed is None:
+                raise KeyError(question_id)
+            for q in marshal.loads(packed):  # noqa: S302 - our own cache, keyed by content hash
+                self._raw[q["id"]] = q
+            found = self._raw[question_id]
+        return found
 
     def model(self, item_id: str) -> models.ItemModel:
         """The validated model of an item (a case study's sub-question for sub-items)."""
@@ -141,7 +158,7 @@ class Catalog:
             top_id = item.parent or item_id
             top = self._models.get(top_id)
             if top is None:
-                top = _QUESTION.validate_python(self._raw[top_id])
+                top = _QUESTION.validate_python(self.raw(top_id))
                 self._models[top_id] = top
             found = next(q for q in top.questions if q.id == item_id) if isinstance(top, models.CaseStudy) else top
             self._models[item_id] = found
@@ -163,54 +180,47 @@ class Catalog:
         """Items tagged with a roadmap step, from any bank."""
         return [i for i in self.items.values() if step in i.steps]
 
-    def add(self, rows: list[list[Any]], raw_bank: dict[str, Any], path: str) -> None:
-        """Add one cleanly loaded bank, refusing ids that another bank already uses."""
-        clash = [r[0] for r in rows if r[0] in self.items] + [
-            q["id"] for q in raw_bank["questions"] if q["id"] in self._raw
-        ]
+    def add(
+        self, rows: list[list[Any]], header: dict[str, Any], path: str, questions: list[dict[str, Any]] | bytes
+    ) -> None:
+        """Add one cleanly loaded bank, refusing ids that another bank already uses.
+
+        ``questions`` are the bank's raw questions, or (from the cache) their marshalled bytes,
+        unpacked only when one of them is first needed.
+        """
+        clash = [r[0] for r in rows if r[0] in self.items]
         if clash:
-            first = self.items.get(clash[0])
-            where = first.path if first else "another bank"
+            first = self.items[clash[0]]
             self.problems.append(
                 Diagnostic(
                     path,
                     1,
                     1,
                     "L001",
-                    f"question id '{clash[0]}' is already used in {where} ({len(clash)} clashes); this file was skipped",
+                    f"question id '{clash[0]}' is already used in {first.path} ({len(clash)} clashes); this file was skipped",
                     "ids must be unique across all banks: give the new questions new ids",
                 )
             )
             return
         for r in rows:
             self.items[r[0]] = Item(
-                r[0],
-                r[1],
-                r[2],
-                r[3],
-                r[4],
-                r[5],
-                tuple(r[6]),
-                tuple(r[7]),
-                r[8],
-                r[9],
-                r[10],
-                r[11],
-                r[12],
-                r[13],
+                r[0], r[1], r[2], r[3], r[4], r[5], tuple(r[6]), tuple(r[7]), r[8], r[9], path, r[11], r[12], r[13],
                 tuple((a, d) for a, d in r[14]),
-            )
-        for q in raw_bank["questions"]:
-            self._raw[q["id"]] = q
+            )  # fmt: skip
+        if isinstance(questions, bytes):
+            self._packed[path] = questions
+        else:
+            for q in questions:
+                self._raw[q["id"]] = q
         self.banks.append(
             BankInfo(
-                raw_bank["id"],
-                raw_bank["title"],
-                raw_bank["profile"],
+                header["id"],
+                header["title"],
+                header["profile"],
                 path,
-                raw_bank["license"],
-                raw_bank["version"],
-                len(raw_bank["questions"]),
+                header["license"],
+                header["version"],
+                int(header["count"]),
             )
         )
 
@@ -228,16 +238,34 @@ def bank_files(paths: Iterable[Path]) -> Iterator[Path]:
         yield from sorted(found)
 
 
+def header_of(data: dict[str, Any]) -> dict[str, Any]:
+    """What the catalog keeps of a bank's header."""
+    return {k: data[k] for k in ("id", "title", "profile", "license", "version")} | {"count": len(data["questions"])}
+
+
 def load_file(
     raw: bytes, path: str, profiles: dict[str, Profile]
 ) -> tuple[dict[str, Any], list[list[Any]], list[Diagnostic]]:
     """Parse, validate and rule-check one file: (raw bank, item rows, warnings), or raise BankError."""
-    bank, located = load_bank_bytes(raw, path)
-    diags = check_bank(bank, located, path, profiles.get(bank.profile))
+    with _no_gc():
+        bank, located = load_bank_bytes(raw, path)
+        diags = check_bank(bank, located, path, profiles.get(bank.profile))
     if any(d.severity == "error" for d in diags):
         raise BankError(diags)
     data: dict[str, Any] = located.data
     return data, _items_of(data, path, profiles), diags
+
+
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """Parsing allocates many objects and frees few: the cyclic GC would only slow it down."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def load_catalog(paths: Iterable[Path], profiles: dict[str, Profile], cache_dir: Path | None = None) -> Catalog:
@@ -258,16 +286,16 @@ def load_catalog(paths: Iterable[Path], profiles: dict[str, Profile], cache_dir:
         digest = hashlib.sha256(raw).hexdigest()
         cached = _read_cache(cache_dir, digest, profile_digest)
         if cached is not None:
-            data, rows = cached
-            rows = [[*r[:10], display, *r[11:]] for r in rows]
-        else:
-            try:
-                data, rows, _warnings = load_file(raw, display, profiles)
-            except BankError as exc:
-                catalog.problems.extend(exc.diagnostics)
-                continue
-            _write_cache(cache_dir, digest, profile_digest, data, rows)
-        catalog.add(rows, data, display)
+            header, rows, packed = cached
+            catalog.add(rows, header, display, packed)
+            continue
+        try:
+            data, rows, _warnings = load_file(raw, display, profiles)
+        except BankError as exc:
+            catalog.problems.extend(exc.diagnostics)
+            continue
+        _write_cache(cache_dir, digest, profile_digest, (header_of(data), rows, marshal.dumps(data["questions"])))
+        catalog.add(rows, header_of(data), display, data["questions"])
     return catalog
 
 
@@ -275,29 +303,28 @@ def _cache_path(cache_dir: Path, digest: str, profile_digest: str) -> Path:
     return cache_dir / f"{digest[:32]}-{profile_digest[:8]}-{_CACHE_FORMAT}-{__version__}.marshal"
 
 
-def _read_cache(
-    cache_dir: Path | None, digest: str, profile_digest: str
-) -> tuple[dict[str, Any], list[list[Any]]] | None:
+_Cached = tuple[dict[str, Any], list[list[Any]], bytes]
+
+
+def _read_cache(cache_dir: Path | None, digest: str, profile_digest: str) -> _Cached | None:
     if cache_dir is None:
         return None
     try:
         blob = _cache_path(cache_dir, digest, profile_digest).read_bytes()
-        data, rows = marshal.loads(blob)  # noqa: S302 - our own cache, keyed by content hash
+        header, rows, packed = marshal.loads(blob)  # noqa: S302 - our own cache, keyed by content hash
     except (OSError, ValueError, EOFError, TypeError):
         return None
-    return data, rows
+    return header, rows, packed
 
 
-def _write_cache(
-    cache_dir: Path | None, digest: str, profile_digest: str, data: dict[str, Any], rows: list[list[Any]]
-) -> None:
+def _write_cache(cache_dir: Path | None, digest: str, profile_digest: str, entry: _Cached) -> None:
     if cache_dir is None:
         return
     target = _cache_path(cache_dir, digest, profile_digest)
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         tmp = target.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps((data, rows)))
+        tmp.write_bytes(marshal.dumps(entry))
         tmp.replace(target)
     except (OSError, ValueError):
         pass  # a cache that cannot be written only costs speed
@@ -308,9 +335,9 @@ def near_duplicates(catalog: Catalog) -> list[Diagnostic]:
     seen: dict[str, str] = {}
     out: list[Diagnostic] = []
     for item in catalog.items.values():
-        raw = catalog._raw.get(item.id)
-        if raw is None:
+        if item.parent is not None:
             continue
+        raw = catalog.raw(item.id)
         words = sorted(
             set(
                 "".join(c if c.isalnum() else " " for c in (raw["stem"] + " " + (raw.get("code") or "")))

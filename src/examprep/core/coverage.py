@@ -60,7 +60,11 @@ class Coverage:
         """A readable block for the terminal."""
         p = self.profile
         badge = f" [{p.lifecycle.badge()}]" if p.lifecycle.badge() else ""
-        ready = f"{self.distinct_forms} distinct full mocks" if self.distinct_forms else "no full mock yet"
+        ready = (
+            f"{self.distinct_forms} distinct full mock{'s' if self.distinct_forms != 1 else ''}"
+            if self.distinct_forms
+            else "no full mock yet"
+        )
         lines = [f"{p.id}{badge}  {p.name}: {self.total} questions, {ready}"]
         for d in p.domains:
             have, need = self.available.get(d.number, 0), self.needed[d.number]
