@@ -43,7 +43,9 @@ EDIT = {
         "note": PI_PARTIAL,
         "types": ["single_choice", "multiple_response", "code_output", "fill_in"],
         "life": {
-            "status": "active", "successor": "PCAP-31-04", "note": "PCAP-31-04 announced for Q3 2026 (not confirmed live)."
+            "status": "active",
+            "successor": "PCAP-31-04",
+            "note": "PCAP-31-04 announced for Q3 2026 (not confirmed live).",
         },
     },
     "pcpp-32-101": {
@@ -59,7 +61,8 @@ EDIT = {
         "note": ONE_POINT,
         "types": ["single_choice", "multiple_response", "code_output"],
         "life": {
-            "status": "active", "note": "Active since 2025-07-15; duration and pass mark from a single secondary source."
+            "status": "active",
+            "note": "Active since 2025-07-15; duration and pass mark from a single secondary source.",
         },
     },
     "pcad-31-02": {

@@ -40,7 +40,8 @@ def run_app(args: argparse.Namespace) -> int:
     gc.freeze()
     from examprep.ui.app import make_app
 
-    log = paths.default_db().parent / "errors.log"
+    where = exams.store.path or paths.default_db()
+    log = where.parent / "errors.log"
     make_app(exams, error_log=log).run()
     exams.store.close()
     return 0

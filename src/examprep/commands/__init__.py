@@ -7,6 +7,7 @@ from typing import Any
 
 def register(sub: Any) -> None:
     """Add every subcommand module's parser to ``sub``."""
-    from examprep.commands import history
+    from examprep.commands import authoring, history
 
     history.register(sub)
+    authoring.register(sub)

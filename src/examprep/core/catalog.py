@@ -137,12 +137,13 @@ class Catalog:
     _packed: dict[str, bytes] = field(default_factory=dict, repr=False)
     """Per file: the marshalled questions of a cached bank, unpacked when first needed."""
 
-    def raw(self, question_id: str) -> dict[str, Any]:
-        """The validated YAML data of a top-level question."""
+    def raw(self, question_id: str, path: str | None = None) -> dict[str, Any]:
+        """The validated YAML data of a top-level question (``path``: its bank file, if known)."""
         found = self._raw.get(question_id)
         if found is None:
             item = self.items.get(question_id)
-            packed = self._packed.pop(item.path, None) if item else None
+            where = path or (item.path if item else None)
+            packed = self._packed.pop(where, None) if where else None
             if packed is None:
                 raise KeyError(question_id)
             for q in marshal.loads(packed):  # noqa: S302 - our own cache, keyed by content hash
@@ -158,7 +159,7 @@ class Catalog:
             top_id = item.parent or item_id
             top = self._models.get(top_id)
             if top is None:
-                top = _QUESTION.validate_python(self.raw(top_id))
+                top = _QUESTION.validate_python(self.raw(top_id, item.path))
                 self._models[top_id] = top
             found = next(q for q in top.questions if q.id == item_id) if isinstance(top, models.CaseStudy) else top
             self._models[item_id] = found

@@ -19,7 +19,6 @@ from examprep.ui.screens.home import HomeScreen
 from examprep.ui.screens.report import ReportScreen
 from examprep.ui.screens.results import ResultsScreen
 from examprep.ui.screens.start import FormCodeScreen, StartRequest, StartScreen
-from examprep.ui.widgets.countdown import clock_text
 
 
 class ExamPrepApp(Guarded, App[None]):
@@ -79,7 +78,7 @@ class ExamPrepApp(Guarded, App[None]):
             return
         unscored = f", {profile.unscored} unscored" if profile.unscored else ""
         detail = (
-            f"{len(form.items)} questions{unscored}, {clock_text((form.minutes or 0) * 60)} minutes, pass mark {profile.pass_mark.describe()}. "
+            f"{len(form.items)} questions{unscored}, {form.minutes or 0:g} minutes, pass mark {profile.pass_mark.describe()}. "
             f"No feedback until you submit. Form code {form.code}."
         )
 

@@ -46,6 +46,7 @@ class HomeScreen(Guarded, Screen[None]):
             yield Static(id="resume-banner")
             yield Label("Certifications", classes="section-title")
             yield DataTable(id="certs", cursor_type="row", zebra_stripes=True)
+            yield Static(id="profile-detail")
             with Horizontal(id="home-lower"):
                 with Vertical(id="roadmap-box"):
                     yield Label("Roadmap steps (your accuracy)", classes="section-title")
@@ -93,10 +94,14 @@ class HomeScreen(Guarded, Screen[None]):
                     else ("yellow" if p.lifecycle.status == "retiring" else "green"),
                 )
                 fmt = f"{p.questions}q/{p.minutes}m"
-                if self.app.size.width < 100:
-                    status = Text(p.lifecycle.status, style=status.style)
+                width = self.app.size.width
+                if width < 120:  # the successor is in the detail line below the table
+                    label = (
+                        p.lifecycle.status if width < 100 else f"{p.lifecycle.status} {p.lifecycle.date or ''}".strip()
+                    )
+                    status = Text(label, style=status.style)
                 name = _short(p.name)
-                room = max(14, self.app.size.width - 60)
+                room = max(14, width - 72)
                 certs.add_row(
                     p.id,
                     name if len(name) <= room else name[: room - 1] + "…",
@@ -155,6 +160,27 @@ class HomeScreen(Guarded, Screen[None]):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table.id in ("certs", "steps") and event.row_key is not None:
             self.selected = str(event.row_key.value)
+            self._detail(self.selected)
+
+    def _detail(self, profile_id: str) -> None:
+        p = self.exams.profiles.get(profile_id)
+        if p is None:
+            return
+        unscored = f" ({p.scored} scored)" if p.unscored else ""
+        text = Text.assemble(
+            (f"{p.id} ", "bold"),
+            f"{p.name} · {p.vendor} · {p.questions} questions{unscored} in {p.minutes} min · pass {p.pass_mark.describe()}",
+        )
+        if p.lifecycle.status != "active" or p.lifecycle.successor:
+            text.append(
+                f"\n{p.lifecycle.status.title()}"
+                + (f" {p.lifecycle.date}" if p.lifecycle.date else "")
+                + (f", successor {p.lifecycle.successor}" if p.lifecycle.successor else "")
+                + ". ",
+                style="yellow" if p.lifecycle.status != "active" else "dim",
+            )
+            text.append(p.lifecycle.note, style="dim")
+        self.query_one("#profile-detail", Static).update(text)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table.id == "recent":
