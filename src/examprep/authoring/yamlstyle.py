@@ -19,8 +19,14 @@ class BankDumper(yaml.SafeDumper):
 
 def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     if "\n" in value:
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value if value.endswith("\n") else value + "\n", style="|")
-    style = None if _PLAIN.match(value) and value not in ("true", "false", "null", "yes", "no", "on", "off", "y", "n") else '"'
+        return dumper.represent_scalar(
+            "tag:yaml.org,2002:str", value if value.endswith("\n") else value + "\n", style="|"
+        )
+    style = (
+        None
+        if _PLAIN.match(value) and value not in ("true", "false", "null", "yes", "no", "on", "off", "y", "n")
+        else '"'
+    )
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 

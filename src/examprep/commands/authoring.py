@@ -25,28 +25,76 @@ def _option(oid: str, correct: bool = False) -> dict[str, Any]:
 
 def scaffold(qtype: str, profile_id: str, domain: int, qid: str) -> dict[str, Any]:
     """A schema-valid question of ``qtype`` with TODO text for the author to replace."""
-    base: dict[str, Any] = {"id": qid, "type": qtype, "domain": domain, "objective": "TODO", "tags": ["todo"], "difficulty": "medium"}
+    base: dict[str, Any] = {
+        "id": qid,
+        "type": qtype,
+        "domain": domain,
+        "objective": "TODO",
+        "tags": ["todo"],
+        "difficulty": "medium",
+    }
     body: dict[str, Any]
     if qtype in ("single_choice", "code_output"):
         body = {"stem": "TODO: the question", "options": [_option("a", True), _option("b"), _option("c"), _option("d")]}
         if qtype == "code_output":
-            body = {"stem": "What does the following program print?", "code": "print('TODO')\n", **{"options": body["options"]}}
+            body["options"][0]["text"] = "TODO"  # must equal what the code prints: lint runs it
+            body = {
+                "stem": "What does the following program print?",
+                "code": "print('TODO')\n",
+                "options": body["options"],
+            }
     elif qtype == "multiple_response":
-        body = {"stem": "TODO: the question", "select": 2, "options": [_option("a", True), _option("b", True), _option("c"), _option("d"), _option("e")]}
+        body = {
+            "stem": "TODO: the question",
+            "select": 2,
+            "options": [_option("a", True), _option("b", True), _option("c"), _option("d"), _option("e")],
+        }
     elif qtype == "true_false":
-        body = {"stem": "TODO: a statement", "answer": True, "rationale_true": "TODO: why True is right", "rationale_false": "TODO: why False is wrong"}
+        body = {
+            "stem": "TODO: a statement",
+            "answer": True,
+            "rationale_true": "TODO: why True is right",
+            "rationale_false": "TODO: why False is wrong",
+        }
     elif qtype == "ordering":
-        body = {"stem": "TODO: order these", "items": [{"id": f"step{n}", "text": f"TODO: step {n}"} for n in range(1, 4)]}
+        body = {
+            "stem": "TODO: order these",
+            "items": [{"id": f"step{n}", "text": f"TODO: step {n}"} for n in range(1, 4)],
+        }
     elif qtype == "matching":
-        body = {"stem": "TODO: match each prompt", "pairs": [{"left": f"TODO: prompt {n}", "right": f"TODO: answer {n}"} for n in range(1, 4)]}
+        body = {
+            "stem": "TODO: match each prompt",
+            "pairs": [{"left": f"TODO: prompt {n}", "right": f"TODO: answer {n}"} for n in range(1, 4)],
+        }
     elif qtype == "fill_in":
-        body = {"stem": "Fill in the gap so that the program prints `TODO`.", "code": "print({{gap}})\n", "blanks": {"gap": {"accept": ["'TODO'"]}}, "expected_output": "TODO"}
+        body = {
+            "stem": "Fill in the gap so that the program prints `TODO`.",
+            "code": "print({{gap}})\n",
+            "blanks": {"gap": {"accept": ["'TODO'"]}},
+            "expected_output": "TODO",
+        }
     elif qtype == "numeric":
         body = {"stem": "TODO: a question with a numeric answer", "answer": 0.5, "tolerance": 0.005}
     else:
-        sub = {"type": "single_choice", "difficulty": "medium", "explanation": "TODO: why", "options": [_option("a", True), _option("b"), _option("c")]}
-        body = {"scenario": "TODO: the shared scenario", "questions": [{**sub, "id": f"{qid}-a", "stem": "TODO: first question"}, {**sub, "id": f"{qid}-b", "stem": "TODO: second question"}]}
-    return {**base, **body, "explanation": "TODO: why the key is right", "references": ["TODO: documentation URL or title"]}
+        sub = {
+            "type": "single_choice",
+            "difficulty": "medium",
+            "explanation": "TODO: why",
+            "options": [_option("a", True), _option("b"), _option("c")],
+        }
+        body = {
+            "scenario": "TODO: the shared scenario",
+            "questions": [
+                {**sub, "id": f"{qid}-a", "stem": "TODO: first question"},
+                {**sub, "id": f"{qid}-b", "stem": "TODO: second question"},
+            ],
+        }
+    return {
+        **base,
+        **body,
+        "explanation": "TODO: why the key is right",
+        "references": ["TODO: documentation URL or title"],
+    }
 
 
 def cmd_new_question(args: argparse.Namespace) -> int:
@@ -56,12 +104,16 @@ def cmd_new_question(args: argparse.Namespace) -> int:
         raise UserError(f"unknown exam or step '{args.cert}'", "choose one of: " + ", ".join(profiles))
     domain = args.domain or profile.domains[0].number
     if profile.domain(domain) is None:
-        raise UserError(f"{profile.id} has no domain {domain}", "domains: " + ", ".join(str(d.number) for d in profile.domains))
+        raise UserError(
+            f"{profile.id} has no domain {domain}", "domains: " + ", ".join(str(d.number) for d in profile.domains)
+        )
     rng = random.SystemRandom()
     qid = f"{profile.id.lower()}-{''.join(rng.choice(_ALPHABET) for _ in range(8))}"
     text = dump([scaffold(args.type, profile.id, domain, qid)])
     indented = "".join(f"  {line}" if line.strip() else line for line in text.splitlines(keepends=True))
-    sys.stdout.write(f"  # paste under `questions:` of a {profile.id} bank; replace every TODO, then run examprep lint\n{indented}")
+    sys.stdout.write(
+        f"  # paste under `questions:` in a bank with `profile: {profile.id}`; replace every TODO, then run examprep lint\n{indented}"
+    )
     return 0
 
 
