@@ -78,9 +78,6 @@ class ReportScreen(Guarded, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#areas", DataTable).add_columns(
-            "Area", "Answers", "Accuracy", "95% interval", "Status", "Time/q"
-        )
         self.query_one("#confusions", DataTable).add_columns("Times", "You chose", "Key", "Question")
         self.load()
         self.query_one("#areas", DataTable).focus()
@@ -117,18 +114,22 @@ class ReportScreen(Guarded, Screen[None]):
 
     def _areas(self, report: Report) -> None:
         table = self.query_one("#areas", DataTable)
-        table.clear()
+        table.clear(columns=True)
+        wide = self.app.size.width >= 100
+        label_width = 34 if wide else 26
+        table.add_columns("Area", "n", "Accuracy", "95% CI", "Status", *(["Time/q"] if wide else []))
         for a in report.areas:
-            accuracy = bar(100 * a.accuracy, 10) + Text(f" {100 * a.accuracy:.0f}%")
-            table.add_row(
-                Text(a.label if len(a.label) <= 38 else a.label[:37] + "…"),
+            accuracy = bar(100 * a.accuracy, 10 if wide else 6) + Text(f" {100 * a.accuracy:.0f}%")
+            cells: list[object] = [
+                Text(a.label if len(a.label) <= label_width else a.label[: label_width - 1] + "…"),
                 str(a.answers),
                 accuracy,
-                f"{pct(a.low)}-{pct(a.high)}",
+                f"{pct(a.low).rstrip('%')}-{pct(a.high)}",
                 Text(a.status, style=STATUS_STYLE.get(a.status, "")),
-                f"{a.seconds_per_answer:.0f}s",
-                key=a.key,
-            )
+            ]
+            if wide:
+                cells.append(f"{a.seconds_per_answer:.0f}s")
+            table.add_row(*cells, key=a.key)
         names = {"domain": "exam domain", "step": "roadmap step (all exams)", "tag": "tag", "objective": "objective"}
         hint = "Enter drills the highlighted area · 1-4 switch view"
         self.query_one("#areas-title", Label).update(
