@@ -139,7 +139,7 @@ async def test_practice_shows_feedback_with_every_rationale(app: ExamPrepApp) ->
         screen = app.screen
         await pilot.press("k")  # nothing answered: a hint, no feedback
         await pilot.pause()
-        assert not screen.query("#feedback")
+        assert not screen.query_one("#feedback").display
         model = screen.session.models["pcep-st-ctrl-001"]
         await pilot.press("1", "k")
         await pilot.pause()

@@ -13,7 +13,7 @@ import json
 import marshal
 import os
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -135,6 +135,8 @@ class Catalog:
     _raw: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
     _models: dict[str, Any] = field(default_factory=dict, repr=False)
     _packed: dict[str, bytes] = field(default_factory=dict, repr=False)
+    _index: tuple[dict[str, list[Item]], dict[int, list[Item]]] | None = field(default=None, repr=False)
+    _units: dict[str, dict[int, list[list[Item]]]] = field(default_factory=dict, repr=False)
     """Per file: the marshalled questions of a cached bank, unpacked when first needed."""
 
     def raw(self, question_id: str, path: str | None = None) -> dict[str, Any]:
@@ -173,13 +175,35 @@ class Catalog:
         self.model(item_id)
         return self._models[parent]  # type: ignore[no-any-return]
 
+    def _indexes(self) -> tuple[dict[str, list[Item]], dict[int, list[Item]]]:
+        if self._index is None:
+            profiles: dict[str, list[Item]] = defaultdict(list)
+            steps: dict[int, list[Item]] = defaultdict(list)
+            for item in self.items.values():
+                profiles[item.profile].append(item)
+                for other, _domain in item.also:
+                    profiles[other].append(item)
+                for step in item.steps:
+                    steps[step].append(item)
+            self._index = (dict(profiles), dict(steps))
+        return self._index
+
+    def domain_units(
+        self, profile_id: str, build: Callable[[list[Item], str], dict[int, list[list[Item]]]]
+    ) -> dict[int, list[list[Item]]]:
+        """``build(items, profile_id)``, computed once per profile while the catalog is unchanged."""
+        cache = self._units
+        if profile_id not in cache:
+            cache[profile_id] = build(self.for_profile(profile_id), profile_id)
+        return cache[profile_id]
+
     def for_profile(self, profile_id: str) -> list[Item]:
-        """Items that serve a profile, in catalog order."""
-        return [i for i in self.items.values() if i.in_profile(profile_id) is not None]
+        """Items that serve a profile (their own or cross-listed), in catalog order."""
+        return list(self._indexes()[0].get(profile_id, []))
 
     def by_step(self, step: int) -> list[Item]:
         """Items tagged with a roadmap step, from any bank."""
-        return [i for i in self.items.values() if step in i.steps]
+        return list(self._indexes()[1].get(step, []))
 
     def add(
         self, rows: list[list[Any]], header: dict[str, Any], path: str, questions: list[dict[str, Any]] | bytes
@@ -203,6 +227,8 @@ class Catalog:
                 )
             )
             return
+        self._index = None
+        self._units = {}
         for r in rows:
             self.items[r[0]] = Item(
                 r[0], r[1], r[2], r[3], r[4], r[5], tuple(r[6]), tuple(r[7]), r[8], r[9], path, r[11], r[12], r[13],

@@ -79,9 +79,7 @@ def coverage(catalog: Catalog, profile: Profile) -> Coverage:
     """Count a profile's available items per domain (cross-listed items included)."""
     available: Counter[int] = Counter()
     types: Counter[str] = Counter()
-    for item in catalog.items.values():
-        domain = item.in_profile(profile.id)
-        if domain is not None:
-            available[domain] += 1
-            types[item.type] += 1
+    for item in catalog.for_profile(profile.id):
+        available[item.in_profile(profile.id) or 0] += 1
+        types[item.type] += 1
     return Coverage(profile, dict(available), profile.blueprint(), dict(types))

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Label, Markdown, Select, Static
+from textual.widgets import Footer, Input, Label, Select, Static
 
 from examprep.core import models
 from examprep.core.session import ExamSession
@@ -18,6 +18,7 @@ from examprep.ui import render
 from examprep.ui.guard import Guarded
 from examprep.ui.widgets.choices import ChoiceList, MatchList, OrderList, ResponseChanged
 from examprep.ui.widgets.countdown import Countdown
+from examprep.ui.widgets.markdown_text import MarkdownText
 from examprep.ui.widgets.navigator import Navigator
 
 CHECKPOINT_EVERY_S = 15
@@ -60,7 +61,14 @@ class ExamScreen(Guarded, Screen[None]):
             yield Label("", id="exam-progress")
             yield Countdown(id="countdown")
         with Horizontal(id="exam-body"):
-            yield VerticalScroll(id="question-pane")
+            with VerticalScroll(id="question-pane"):
+                yield MarkdownText(id="scenario")
+                yield Label("", id="item-meta", markup=False)
+                yield MarkdownText(id="stem")
+                yield Label("", id="instruction", markup=False)
+                yield Vertical(id="answer-box")
+                yield Label("Press k to check your answer.", id="check-hint")
+                yield MarkdownText(id="feedback")
             with Vertical(id="side"):
                 yield Label("Questions", classes="side-title")
                 yield Navigator(len(form.items), id="navigator")
@@ -186,41 +194,41 @@ class ExamScreen(Guarded, Screen[None]):
         return []
 
     async def show_item(self) -> None:
-        """Render the current item (scenario, stem, answer widget, practice feedback)."""
+        """Render the current item (scenario, stem, answer widget, practice feedback).
+
+        The text widgets stay mounted and are updated; only the answer widget is replaced.
+        """
         s = self.session
         item_id = s.current_id
         model = s.models[item_id]
-        pane = self.query_one("#question-pane", VerticalScroll)
-        await pane.remove_children()
-        widgets: list[Widget] = []
         scenario = self.app.exams.catalog.scenario(item_id)  # type: ignore[attr-defined]
+        scenario_box = self.query_one("#scenario", MarkdownText)
+        scenario_box.display = scenario is not None
         if scenario is not None:
-            widgets.append(Markdown("**Case study.** " + scenario.scenario.strip(), id="scenario"))
+            scenario_box.show("**Case study.** " + scenario.scenario.strip())
         domain = s.profile.domain(s.domains[item_id])
         meta = f"Q{s.position + 1}"
         if domain and s.profile.kind == "certification":
             meta += f" · {domain.name}"
         if item_id in s.flags:
             meta += " · ⚑ marked for review"
-        widgets.append(Label(meta, id="item-meta", markup=False))
-        widgets.append(Markdown(render.stem_markdown(model), id="stem"))
-        widgets.append(Label(render.instruction(model, s.responses.get(item_id)), id="instruction", markup=False))
-        widgets.extend(self._answer_widget(model))
-        if self.practice:
-            if item_id in s.locked:
-                feedback = s.check(item_id)
-                widgets.append(
-                    Markdown(
-                        render.feedback_markdown(
-                            model, s.responses.get(item_id), feedback.credit, s.form.orders.get(item_id, ())
-                        ),
-                        id="feedback",
-                    )
-                )
-            else:
-                widgets.append(Label("Press k to check your answer.", id="check-hint"))
-        await pane.mount_all(widgets)
-        pane.scroll_home(animate=False)
+        self.query_one("#item-meta", Label).update(meta)
+        self.query_one("#stem", MarkdownText).show(render.stem_markdown(model))
+        self.query_one("#instruction", Label).update(render.instruction(model, s.responses.get(item_id)))
+        box = self.query_one("#answer-box", Vertical)
+        await box.remove_children()
+        await box.mount_all(self._answer_widget(model))
+        feedback = self.query_one("#feedback", MarkdownText)
+        hint = self.query_one("#check-hint", Label)
+        checked = self.practice and item_id in s.locked
+        feedback.display = checked
+        hint.display = self.practice and not checked
+        if checked:
+            result = s.check(item_id)
+            feedback.show(
+                render.feedback_markdown(model, s.responses.get(item_id), result.credit, s.form.orders.get(item_id, ()))
+            )
+        self.query_one("#question-pane", VerticalScroll).scroll_home(animate=False)
         self._shown = item_id
         self._refresh_bar()
         self._focus_answer()

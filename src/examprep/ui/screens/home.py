@@ -62,10 +62,10 @@ class HomeScreen(Guarded, Screen[None]):
         certs.add_columns("Exam", "Name", "Qs", "Full mock", "Format", "Status")
         self.query_one("#steps", DataTable).add_columns("Step", "Qs", "Accuracy")
         self.query_one("#recent", DataTable).add_columns("#", "Exam", "Mode", "Score", "Result")
-        self.refresh_data()
         certs.focus()
 
     def on_screen_resume(self) -> None:
+        # Also sent when the screen is first shown: the one place the data is (re)loaded.
         self.refresh_data()
 
     def refresh_data(self) -> None:
