@@ -26,6 +26,7 @@ def test_migrations_are_idempotent(tmp_path: Path) -> None:
     assert [m.name for m in migrations.applied(store.db)] == [
         "m001_attempts_and_responses",
         "m002_summaries_and_reviews",
+        "m003_profile_stats",
     ]
     assert migrations.pending(store.db) == []
     assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -185,3 +186,25 @@ def test_busy_database_gives_a_clear_error(tmp_path: Path, monkeypatch) -> None:
         Store.open(path)
     assert "busy" in info.value.message or "locked" in info.value.message
     blocker.execute("ROLLBACK")
+
+
+def test_migration_three_backfills_profile_totals(tmp_path: Path, starter_catalog, profiles, clock) -> None:
+    from sqlite_utils import Database
+
+    path = tmp_path / "old.db"
+    store = Store.open(path)
+    exams = Exams(starter_catalog, profiles, store, clock)
+    session = exams.start(
+        exams.custom_form(Filters(profile="PCEP-30-02", item_ids=("pcep-st-ctrl-001",)), 1, None, "custom")
+    )
+    session.answer("pcep-st-ctrl-001", "x")
+    session.answer("pcep-st-ctrl-001", "not-x")
+    session.submit()
+    assert store.changed_totals("PCEP-30-02") == (1, 0)
+    # Rewind to the schema before m003, as an older examprep would have left it.
+    db = Database(path)
+    db.execute("DROP TABLE profile_stats")
+    db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm003_profile_stats'")
+    db.conn.commit()
+    db.close()
+    assert Store.open(path).changed_totals("PCEP-30-02") == (1, 0)

@@ -271,6 +271,7 @@ class Store:
             (attempt_id,),
         ).fetchall()
         areas: dict[tuple[str, str, str], list[float]] = {}
+        totals = [0, 0]
 
         def bump(p: str, dim: str, key: str, credit: float, seconds: float) -> None:
             acc = areas.setdefault((p, dim, key), [0, 0.0, 0.0])
@@ -290,6 +291,8 @@ class Store:
                 bump(profile, "objective", f"{domain}|{objective}", credit, seconds)
             changed_right = int(bool(changes) and credit >= 1.0)
             changed_wrong = int(bool(changes) and credit < 1.0 and first is not None)
+            totals[0] += changed_right
+            totals[1] += changed_wrong
             conn.execute(
                 "INSERT INTO item_stats (item_id, answers, credit, seconds, last_credit, last_at, changed_to_right, changed_to_wrong) VALUES (?, 1, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT(item_id) DO UPDATE SET answers = answers + 1, credit = credit + excluded.credit, seconds = seconds + excluded.seconds,"
@@ -297,6 +300,12 @@ class Store:
                 " changed_to_wrong = changed_to_wrong + excluded.changed_to_wrong",
                 (item_id, credit, seconds, credit, stamp, changed_right, changed_wrong),
             )
+        conn.execute(
+            "INSERT INTO profile_stats (profile, attempts, answers, changed_to_right, changed_to_wrong) VALUES (?, 1, ?, ?, ?)"
+            " ON CONFLICT(profile) DO UPDATE SET attempts = attempts + 1, answers = answers + excluded.answers,"
+            " changed_to_right = changed_to_right + excluded.changed_to_right, changed_to_wrong = changed_to_wrong + excluded.changed_to_wrong",
+            (profile, len(rows), totals[0], totals[1]),
+        )
         conn.executemany(
             "INSERT INTO area_stats (profile, dimension, key, answers, credit, seconds) VALUES (?, ?, ?, ?, ?, ?)"
             " ON CONFLICT(profile, dimension, key) DO UPDATE SET answers = answers + excluded.answers, credit = credit + excluded.credit, seconds = seconds + excluded.seconds",
@@ -483,13 +492,11 @@ class Store:
         return [float(r[0]) for r in reversed(rows)]
 
     def changed_totals(self, profile: str) -> tuple[int, int]:
-        """Answers of a profile's items changed to right / changed to wrong (from item_stats)."""
+        """Answers of a profile changed to right / changed to wrong (from profile_stats)."""
         row = self.db.execute(
-            "SELECT COALESCE(sum(s.changed_to_right), 0), COALESCE(sum(s.changed_to_wrong), 0) FROM item_stats s"
-            " WHERE s.item_id IN (SELECT DISTINCT item_id FROM responses r JOIN attempts a ON a.id = r.attempt_id WHERE a.profile = ?)",
-            [profile],
+            "SELECT changed_to_right, changed_to_wrong FROM profile_stats WHERE profile = ?", [profile]
         ).fetchone()
-        return int(row[0]), int(row[1])
+        return (int(row[0]), int(row[1])) if row else (0, 0)
 
     def confusion_rows(self, min_times: int = 2, limit: int = 20) -> list[tuple[str, str, int]]:
         """(item, wrong option, times) picked at least ``min_times``, most frequent first."""
