@@ -22,7 +22,11 @@ def bundled_banks() -> Path:
 def extra_banks(cli: list[str] | None = None) -> list[Path]:
     """Bank folders added by ``--banks`` and the ``EXAMPREP_BANKS`` variable (os.pathsep-separated)."""
     env = [p for p in os.environ.get("EXAMPREP_BANKS", "").split(os.pathsep) if p]
-    return [Path(p).expanduser() for p in [*env, *(cli or [])]]
+    unique: dict[Path, Path] = {}
+    for raw in [*env, *(cli or [])]:
+        path = Path(raw).expanduser()
+        unique.setdefault(path.resolve(), path)  # the same folder twice would clash with itself
+    return list(unique.values())
 
 
 def default_db() -> Path:

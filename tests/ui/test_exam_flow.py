@@ -187,3 +187,15 @@ async def test_an_unexpected_error_becomes_a_notification(ui_exams) -> None:
         assert app.is_running and isinstance(app.screen, ExamScreen)
         assert any("simulated bug" in n.message for n in app._notifications)
         assert app.exams.store.responses(session.attempt_id)[0]["response"] is not None
+
+
+async def test_keys_typed_right_after_next_are_not_lost(app: ExamPrepApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        app.start_form(
+            app.exams.custom_form(Filters(profile="PCEP-30-02", tags=("topic-1",)), 5, None, "custom"), False
+        )
+        await pilot.pause()
+        session = app.screen.session
+        await pilot.press("n", "1", "n", "2")  # no pause: typed as fast as keys arrive
+        await pilot.pause()
+        assert set(session.responses) == {session.form.items[1], session.form.items[2]}

@@ -77,3 +77,14 @@ def test_corrupt_database_is_a_message_not_a_traceback(tmp_path: Path) -> None:
 def test_python_dash_m_works() -> None:
     proc = subprocess.run([sys.executable, "-m", "examprep", "--version"], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0 and proc.stdout.startswith("examprep ")
+
+
+def test_a_bank_folder_named_twice_loads_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.factories import single, write_bank
+
+    write_bank(tmp_path, "twice-bank", "PCEP-30-02", [single("twice-q-001", 1)])
+    monkeypatch.setenv("EXAMPREP_BANKS", str(tmp_path))
+    assert main(["--banks", str(tmp_path), "banks"]) == 0
+    assert "L001" not in capsys.readouterr().err

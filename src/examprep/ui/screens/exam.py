@@ -216,8 +216,18 @@ class ExamScreen(Guarded, Screen[None]):
         self.query_one("#stem", MarkdownText).show(render.stem_markdown(model))
         self.query_one("#instruction", Label).update(render.instruction(model, s.responses.get(item_id)))
         box = self.query_one("#answer-box", Vertical)
-        await box.remove_children()
-        await box.mount_all(self._answer_widget(model))
+        fresh = self._answer_widget(model)
+        current = list(box.children)
+        if (
+            len(fresh) == 1
+            and len(current) == 1
+            and isinstance(fresh[0], ChoiceList)
+            and isinstance(current[0], ChoiceList)
+        ):
+            current[0].reset(fresh[0])
+        else:
+            await box.remove_children()
+            await box.mount_all(fresh)
         feedback = self.query_one("#feedback", MarkdownText)
         hint = self.query_one("#check-hint", Label)
         checked = self.practice and item_id in s.locked

@@ -99,6 +99,17 @@ class ChoiceList(_Cursor):
         self.chosen = set(chosen)
         self.marks = marks or {}
 
+    def reset(self, other: ChoiceList) -> None:
+        """Take over another (unmounted) list's options and state: a new question, same widget.
+
+        Reusing the mounted widget means a key typed right after "next" is never lost between
+        removing one answer widget and mounting the next.
+        """
+        self.entries, self.multi, self.select = other.entries, other.multi, other.select
+        self.chosen, self.marks, self.locked, self.rows = set(other.chosen), other.marks, other.locked, other.rows
+        self.cursor = 0
+        self.refresh(layout=True)
+
     def render(self) -> Text:
         out = Text()
         for n, (oid, text) in enumerate(self.entries):
