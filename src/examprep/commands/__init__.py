@@ -7,7 +7,9 @@ from typing import Any
 
 def register(sub: Any) -> None:
     """Add every subcommand module's parser to ``sub``."""
-    from examprep.commands import authoring, history
+    from examprep.commands import authoring, history, interchange, serve
 
     history.register(sub)
     authoring.register(sub)
+    serve.register(sub)
+    interchange.register(sub)

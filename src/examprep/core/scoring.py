@@ -80,22 +80,27 @@ def credit(model: models.ItemModel, response: Any, partial: bool) -> float:
     raise TypeError(f"cannot score {type(model).__name__}")
 
 
-def key_text(model: models.ItemModel) -> str:
-    """The correct answer, as a person would say it."""
+def key_parts(model: models.ItemModel) -> list[str]:
+    """The correct answer as a person would say it, one part per option, item, pair or gap."""
     if isinstance(model, models.SingleChoice | models.CodeOutput | models.MultipleResponse):
-        return "; ".join(o.text.strip() for o in model.options if o.correct)
+        return [o.text.strip() for o in model.options if o.correct]
     if isinstance(model, models.TrueFalse):
-        return "True" if model.answer else "False"
+        return ["True" if model.answer else "False"]
     if isinstance(model, models.Ordering):
-        return " -> ".join(i.text for i in model.items)
+        return [f"{n}. {i.text}" for n, i in enumerate(model.items, start=1)]
     if isinstance(model, models.Matching):
-        return "; ".join(f"{p.left} = {p.right}" for p in model.pairs)
+        return [f"{p.left} -> {p.right}" for p in model.pairs]
     if isinstance(model, models.FillIn):
-        return "; ".join(f"{name}: {b.accept[0]}" for name, b in model.blanks.items())
+        return [f"{name}: {' | '.join(b.accept)}" for name, b in model.blanks.items()]
     if isinstance(model, models.Numeric):
         tol = f" (± {model.tolerance:g})" if model.tolerance else ""
-        return f"{model.answer:g}{tol}" + (f" {model.unit}" if model.unit else "")
-    return ""
+        return [f"{model.answer:g}" + (f" {model.unit}" if model.unit else "") + tol]
+    return []
+
+
+def key_text(model: models.ItemModel, sep: str = "; ") -> str:
+    """:func:`key_parts` joined by ``sep``."""
+    return sep.join(key_parts(model))
 
 
 @dataclass(frozen=True)

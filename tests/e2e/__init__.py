@@ -1,0 +1,1 @@
+"""End-to-end tests: the installed command, a real server and a real browser."""
