@@ -150,6 +150,25 @@ class Exams:
         except ValueError as exc:
             raise UserError(str(exc), "widen the filters") from None
 
+    def weak_drill_form(self, profile_id: str, domains: Sequence[int], count: int = 20) -> Form:
+        """A practice drill of weak domains: due reviews first (up to half), then questions never
+        seen, then the rest of those domains."""
+        pool = self.pool(Filters(profile=profile_id, domains=tuple(domains)))
+        if not pool:
+            raise UserError(f"no questions in those domains of {profile_id}")
+        due_order = {item_id: n for n, item_id in enumerate(self.due_items() if self.due_items else [])}
+        history = self.store.item_history()
+        due = sorted((i for i in pool if i.id in due_order), key=lambda i: due_order[i.id])[: count // 2]
+        rest = [i for i in pool if i.id not in due_order]
+        unseen = [i for i in rest if i.id not in history]
+        seen = [i for i in rest if i.id in history]
+        self.rng.shuffle(unseen)
+        self.rng.shuffle(seen)
+        chosen = [*due, *unseen, *seen][:count]
+        names = ", ".join(str(d) for d in domains)
+        title = f"Weak-area drill: {profile_id} domain{'s' if len(domains) > 1 else ''} {names}"
+        return draw_pool(self.catalog, chosen, len(chosen), new_seed(self.rng), "drill", profile_id, None, title)
+
     def retake_form(self, attempt_id: int) -> Form:
         """The items missed in a finished attempt, as a new untimed practice form."""
         missed = [

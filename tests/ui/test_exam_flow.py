@@ -199,3 +199,17 @@ async def test_keys_typed_right_after_next_are_not_lost(app: ExamPrepApp) -> Non
         await pilot.press("n", "1", "n", "2")  # no pause: typed as fast as keys arrive
         await pilot.pause()
         assert set(session.responses) == {session.form.items[1], session.form.items[2]}
+
+
+async def test_command_palette_starts_a_mode(app: ExamPrepApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"weak areas pcep")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        from examprep.ui.screens.report import ReportScreen
+
+        assert isinstance(app.screen, ReportScreen) and app.screen.profile_id == "PCEP-30-02"

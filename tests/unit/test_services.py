@@ -82,3 +82,21 @@ def test_weak_area_report_from_history(exams: Exams) -> None:
     assert not report.readiness.known
     data = report.as_dict()
     assert data["schema"] == 1 and data["by"] == "domain" and len(data["trend"]["percents"]) == 2
+
+
+def test_weak_drill_puts_due_reviews_first_then_unseen(tmp_path: Path, exams: Exams, pcep, profiles, clock) -> None:
+    from examprep.review import wire_review
+
+    full_pool(tmp_path, pcep, per_domain_factor=2)
+    exams.catalog = load_catalog([tmp_path], profiles)
+    wire_review(exams)
+    missed = [i.id for i in exams.catalog.for_profile("PCEP-30-02") if i.domain == 2][:4]
+    session = exams.start(exams.custom_form(Filters(profile="PCEP-30-02", item_ids=tuple(missed)), 4, None, "custom"))
+    for item_id in missed:
+        session.answer(item_id, "b")  # wrong: the key is 'a'
+    session.submit()
+    clock.advance(120)
+    form = exams.weak_drill_form("PCEP-30-02", [2], count=10)
+    assert set(missed) <= set(form.items) and len(form.items) == 10
+    assert {exams.catalog.items[i].domain for i in form.items} == {2}
+    assert form.mode == "drill" and "domain 2" in form.title

@@ -11,6 +11,7 @@ from textual.binding import Binding
 from examprep.core.session import ExamSession
 from examprep.errors import UserError
 from examprep.services import Exams, Filters
+from examprep.ui.commands import ExamCommands
 from examprep.ui.guard import Guarded
 from examprep.ui.screens.confirm import ConfirmScreen, NoticeScreen
 from examprep.ui.screens.exam import ExamScreen
@@ -26,6 +27,7 @@ class ExamPrepApp(Guarded, App[None]):
 
     CSS_PATH = "examprep.tcss"
     TITLE = "examprep"
+    COMMANDS = App.COMMANDS | {ExamCommands}
     BINDINGS = [
         Binding("question_mark", "help", "Help"),
         Binding("ctrl+t", "toggle_theme", "Theme", show=False),
@@ -126,6 +128,14 @@ class ExamPrepApp(Guarded, App[None]):
             self.notify(exc.message, severity="error", timeout=6)
             return
         self._run(session)
+
+    def resume_latest(self) -> None:
+        """Resume the most recent unfinished attempt, if any."""
+        open_attempts = self.exams.store.attempts(status="open", limit=1)
+        if not open_attempts:
+            self.notify("No unfinished attempt.", timeout=2)
+            return
+        self.resume_attempt(open_attempts[0].id)
 
     def start_retake(self, attempt_id: int) -> None:
         try:

@@ -15,7 +15,7 @@ HELP = """
 | Key | Action |
 |---|---|
 | `?` | this help |
-| `ctrl+p` | command palette (themes, screens, quit) |
+| `ctrl+p` | command palette: type "mock aif", "practice step-3", "weak areas pcap", "resume"... |
 | `ctrl+t` | switch light / dark theme |
 | `ctrl+q` | quit (an exam in progress is saved and can be resumed) |
 
@@ -47,12 +47,22 @@ HELP = """
 | `r` | review all, unanswered or marked, then submit |
 | `Esc` | pause (resume later from home) |
 
+## Weak-area report
+| Key | Action |
+|---|---|
+| `1` `2` `3` `4` | by exam domain, roadmap step, tag, objective |
+| `Enter` | drill the highlighted area (or confusion pair) |
+| `d` | drill the two weakest domains, due reviews first |
+| `v` | spaced review of what is due |
+| `Esc` | back |
+
 ## Results
 | Key | Action |
 |---|---|
 | `w` / `f` / `a` | show wrong / marked / all questions |
 | `Enter` | open a question: your answer, the key, every rationale |
 | `d` | drill the questions you got wrong |
+| `i` | weak-area report of this exam |
 | `Esc` | back to home |
 """
 

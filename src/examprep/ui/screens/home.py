@@ -215,11 +215,7 @@ class HomeScreen(Guarded, Screen[None]):
         self.app.ask_form_code()  # type: ignore[attr-defined]
 
     def action_resume(self) -> None:
-        open_attempts = self.exams.store.attempts(status="open", limit=1)
-        if not open_attempts:
-            self.notify("No unfinished attempt.", timeout=2)
-            return
-        self.app.resume_attempt(open_attempts[0].id)  # type: ignore[attr-defined]
+        self.app.resume_latest()  # type: ignore[attr-defined]
 
     def action_review_due(self) -> None:
         self.app.start_review()  # type: ignore[attr-defined]

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Sparkline, Static
 
 from examprep.core.analytics import Report
+from examprep.errors import UserError
 from examprep.services import Filters
 from examprep.ui.guard import Guarded
 from examprep.ui.widgets.bars import bar
@@ -45,6 +46,7 @@ class ReportScreen(Guarded, Screen[None]):
         Binding("2", "by('step')", "Steps"),
         Binding("3", "by('tag')", "Tags"),
         Binding("4", "by('objective')", "Objectives"),
+        Binding("d", "drill_weakest", "Drill weakest"),
         Binding("v", "review", "Review due"),
         Binding("escape", "app.pop_screen", "Back"),
     ]
@@ -178,6 +180,23 @@ class ReportScreen(Guarded, Screen[None]):
         self.dimension = dimension
         self.load()
 
+    def action_drill_weakest(self) -> None:
+        """Practice the two weakest domains, due reviews first."""
+        from examprep.insights import weak_area_report
+
+        report = weak_area_report(self.exams, self.profile_id, "domain")
+        ranked = [a for a in report.areas if a.status != "too few answers"] or report.areas
+        if not ranked:
+            self.notify("No answers yet: take a practice or mock first.", severity="warning")
+            return
+        domains = [int(a.key) for a in ranked[:2]]
+        try:
+            form = self.exams.weak_drill_form(self.profile_id, domains)
+        except UserError as exc:
+            self.notify(exc.message, severity="warning")
+            return
+        self.app.start_form(form, True)  # type: ignore[attr-defined]
+
     def action_review(self) -> None:
         self.app.start_review()  # type: ignore[attr-defined]
 
@@ -196,8 +215,8 @@ class ReportScreen(Guarded, Screen[None]):
             filters = self._area_filter(key)
         try:
             form = self.exams.custom_form(filters, 10, None, "drill")
-        except Exception as exc:
-            self.notify(str(getattr(exc, "message", exc)), severity="warning")
+        except UserError as exc:
+            self.notify(exc.message, severity="warning")
             return
         self.app.start_form(form, True)  # type: ignore[attr-defined]
 
