@@ -213,3 +213,26 @@ async def test_command_palette_starts_a_mode(app: ExamPrepApp) -> None:
         from examprep.ui.screens.report import ReportScreen
 
         assert isinstance(app.screen, ReportScreen) and app.screen.profile_id == "PCEP-30-02"
+
+
+async def test_text_gaps_enter_checks_and_escape_only_leaves_the_field(app: ExamPrepApp) -> None:
+    from textual.widgets import Input
+
+    items = ("pcep-st-func-001", "pcep-st-ctrl-001")
+    async with app.run_test(size=SIZE) as pilot:
+        app.start_form(app.exams.custom_form(Filters(item_ids=items), 2, None, "practice", seed=1), True)
+        await pilot.pause()
+        screen = app.screen
+        session = screen.session
+        if session.current_id != "pcep-st-func-001":
+            await pilot.press("n")
+            await pilot.pause()
+        await pilot.press(*"ret", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ExamScreen) and not isinstance(app.focused, Input)
+        assert session.responses["pcep-st-func-001"] == {"kw": "ret"}
+        screen.query_one(Input).focus()
+        await pilot.press("end", *"urn", "enter")
+        await pilot.pause()
+        assert "pcep-st-func-001" in session.locked and screen.query_one("#feedback").display
+        assert session.check("pcep-st-func-001").correct

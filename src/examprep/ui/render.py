@@ -6,7 +6,7 @@ from typing import Any
 
 from examprep.core import models
 from examprep.core.models import BLANK_PATTERN
-from examprep.core.scoring import key_text
+from examprep.core.scoring import key_parts
 
 LETTERS = "ABCDEFGHIJ"
 
@@ -46,9 +46,9 @@ def instruction(model: models.ItemModel, response: Any) -> str:
     if isinstance(model, models.Matching):
         return "Match each prompt: ↑/↓ select a prompt, type a choice letter (←/→ cycle)"
     if isinstance(model, models.FillIn):
-        return "Fill in every gap"
+        return "Fill in every gap, then Enter (Esc leaves the field)"
     if isinstance(model, models.Numeric):
-        return "Type a number" + (f" (in {model.unit})" if model.unit else "")
+        return "Type a number" + (f" (in {model.unit})" if model.unit else "") + ", then Enter (Esc leaves the field)"
     return ""
 
 
@@ -70,7 +70,9 @@ def feedback_markdown(
         if credit >= 1
         else ("◐ Partly correct" if credit > 0 else ("✗ Not answered" if response is None else "✗ Incorrect"))
     )
-    lines = [f"### {verdict}", "", f"**Answer:** {key_text(model)}", ""]
+    parts = key_parts(model)
+    answer = f"**Answer:** {parts[0]}" if len(parts) == 1 else "**Answer:**\n\n" + "\n".join(f"- {p}" for p in parts)
+    lines = [f"### {verdict}", "", answer, ""]
     if isinstance(model, models.SingleChoice | models.MultipleResponse | models.CodeOutput):
         chosen = set(response if isinstance(response, list) else [response] if response else [])
         for n, (oid, _text) in enumerate(option_entries(model, order)):

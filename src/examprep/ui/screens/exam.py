@@ -125,6 +125,12 @@ class ExamScreen(Guarded, Screen[None]):
                 for o in model.options
                 if o.correct or o.id in _as_list(self.session.responses.get(model.id))
             }
+        response = self.session.responses.get(model.id)
+        if isinstance(model, models.Ordering) and isinstance(response, list):
+            key = [i.id for i in model.items]
+            return {item: n < len(key) and key[n] == item for n, item in enumerate(response)}
+        if isinstance(model, models.Matching) and isinstance(response, dict):
+            return {p.left: response.get(p.left) == p.right for p in model.pairs}
         return None
 
     def _answer_widget(self, model: models.ItemModel) -> list[Widget]:
@@ -152,7 +158,13 @@ class ExamScreen(Guarded, Screen[None]):
             texts = {i.id: i.text for i in model.items}
             current = response if isinstance(response, list) else list(order)
             return [
-                OrderList([(i, texts[i]) for i in current if i in texts], response is not None, locked, id="answer")
+                OrderList(
+                    [(i, texts[i]) for i in current if i in texts],
+                    response is not None,
+                    locked,
+                    self._marks(model),
+                    id="answer",
+                )
             ]
         if isinstance(model, models.Matching):
             return [
@@ -161,6 +173,7 @@ class ExamScreen(Guarded, Screen[None]):
                     list(order),
                     response if isinstance(response, dict) else {},
                     locked,
+                    self._marks(model),
                     id="answer",
                 )
             ]
@@ -266,6 +279,14 @@ class ExamScreen(Guarded, Screen[None]):
     def blank_typed(self, event: Input.Changed) -> None:
         self._collect_blanks()
 
+    @on(Input.Submitted, "BlankInput")
+    async def blank_submitted(self, event: Input.Submitted) -> None:
+        """Enter in a gap: check it (practice) or go on to the next question."""
+        if self.practice and self.session.current_id not in self.session.locked:
+            await self.action_check()
+        else:
+            await self.action_next()
+
     @on(Select.Changed)
     def blank_chosen(self, event: Select.Changed) -> None:
         self._collect_blanks()
@@ -365,9 +386,15 @@ class ExamScreen(Guarded, Screen[None]):
         self.app.push_screen(ReviewScreen(self.session), chosen)
 
     def action_leave(self) -> None:
-        """Pause: the attempt stays open and can be resumed from home."""
+        """Pause: the attempt stays open and can be resumed from home.
+
+        In a text gap or the navigator, Esc only leaves that field, so the exam keys work again.
+        """
         if self.query_one(Navigator).has_focus:
             self._focus_answer()
+            return
+        if isinstance(self.focused, Input | Select):
+            self.query_one("#question-pane").focus()
             return
         self.session.checkpoint()
         self.notify("Attempt saved. Resume it from the home screen.", timeout=3)
