@@ -181,27 +181,17 @@ def section_draw() -> None:
         catalog = load_catalog([folder], PROFILES)
         profile = PROFILES["AIF-C01"]
         ids = list(catalog.items)
-        pool = catalog.for_profile("AIF-C01")
+        start = time.perf_counter()
+        draw_mock(catalog, profile, 0)  # builds the per-profile unit index once
+        first = time.perf_counter() - start
         times = []
-        for seed in range(30):
-            start = time.perf_counter()
-            draw_mock(catalog, profile, seed, pool=pool)
-            times.append(time.perf_counter() - start)
-        full = []
-        for seed in range(10):
+        for seed in range(1, 31):
             start = time.perf_counter()
             draw_mock(catalog, profile, seed)
-            full.append(time.perf_counter() - start)
+            times.append(time.perf_counter() - start)
         floor = best_of(lambda: random.Random(1).sample(ids, 65), 30)
-    row("draw (pool prepared)", statistics.median(times) * 1000, "ms", "sample", floor * 1000, "target < 20 ms")
-    row(
-        "draw (pool filtered from the catalog)",
-        statistics.median(full) * 1000,
-        "ms",
-        "sample",
-        floor * 1000,
-        "target < 20 ms",
-    )
+    row("first draw (indexes the pool once)", first * 1000, "ms", "sample", floor * 1000, "target < 20 ms")
+    row("draw (median of 30 seeds)", statistics.median(times) * 1000, "ms", "sample", floor * 1000, "target < 20 ms")
 
 
 # -- report ----------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from examprep.ui.screens.home import HomeScreen
 from examprep.ui.screens.report import ReportScreen
 from examprep.ui.screens.results import ResultsScreen
 from examprep.ui.screens.start import FormCodeScreen, StartRequest, StartScreen
+from examprep.ui.widgets.markdown_text import warm_up
 
 
 class ExamPrepApp(Guarded, App[None]):
@@ -42,6 +43,7 @@ class ExamPrepApp(Guarded, App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen())
+        self.call_after_refresh(warm_up)
         finished = self.exams.finished_on_start
         if finished:
             self.notify(f"Scored {len(finished)} attempt(s) whose time had run out.", timeout=6)

@@ -110,8 +110,8 @@ class ExamScreen(Guarded, Screen[None]):
     def _refresh_bar(self) -> None:
         s = self.session
         total = len(s.form.items)
-        self.query_one("#exam-position", Label).update(f"Question {s.position + 1} of {total}")
-        self.query_one("#exam-progress", Label).update(f"{s.answered_count} answered · {len(s.flags)} marked")
+        _set(self.query_one("#exam-position", Label), f"Question {s.position + 1} of {total}")
+        _set(self.query_one("#exam-progress", Label), f"{s.answered_count} answered · {len(s.flags)} marked")
         self.query_one(Countdown).show(s.remaining, s.elapsed, s.limit_seconds)
         nav = self.query_one(Navigator)
         nav.update_state(s.position, {n for n, i in enumerate(s.form.items) if s.is_answered(i)}, set(s.flagged()))
@@ -410,3 +410,9 @@ def _as_list(response: Any) -> list[str]:
     if response is None:
         return []
     return list(response) if isinstance(response, list) else [response]
+
+
+def _set(label: Label, text: str) -> None:
+    """Update a label only when its text changes: every update re-lays out the screen."""
+    if str(label.content) != text:
+        label.update(text)

@@ -25,8 +25,12 @@ class Countdown(Static):
     def show(self, remaining: float | None, elapsed: float, limit: float | None) -> None:
         """Display the time; ``low`` under 15% (or 15 min), ``critical`` under 5% (or 5 min)."""
         if remaining is None or limit is None:
-            self.update(f"⏱ {clock_text(elapsed)} used")
+            self._show(f"⏱ {clock_text(elapsed)} used")
             return
-        self.update(f"⏱ {clock_text(remaining)} left")
+        self._show(f"⏱ {clock_text(remaining)} left")
         self.set_class(remaining <= min(limit * 0.15, 15 * 60) and remaining > min(limit * 0.05, 5 * 60), "low")
         self.set_class(remaining <= min(limit * 0.05, 5 * 60), "critical")
+
+    def _show(self, text: str) -> None:
+        if str(self.content) != text:
+            self.update(text)

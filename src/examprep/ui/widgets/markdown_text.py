@@ -7,6 +7,8 @@ parsed as Markdown only: Rich markup such as ``[bold]`` stays literal.
 
 from __future__ import annotations
 
+import io
+
 from rich.markdown import Markdown
 from textual.widgets import Static
 
@@ -27,3 +29,11 @@ class MarkdownText(Static):
         """Replace the text."""
         self.source = source
         self.update(Markdown(source, code_theme="monokai", inline_code_theme="monokai", hyperlinks=False))
+
+
+def warm_up() -> None:
+    """Render a code block once, off screen: the first one imports Pygments' lexers (~40 ms),
+    which would otherwise stall the first code question of an exam."""
+    from rich.console import Console
+
+    Console(file=io.StringIO(), width=40).print(Markdown("```python\nx = 1\n```"))
