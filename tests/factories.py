@@ -56,3 +56,19 @@ def full_pool(folder: Path, profile, per_domain_factor: int = 2, prefix: str = "
         for n in range(need * per_domain_factor):
             questions.append(single(f"{prefix}-d{domain}-{n:03d}", domain, tags=[f"topic-{domain}"]))
     return write_bank(folder, f"{prefix}-{profile.id.lower()}", profile.id, questions)
+
+
+def case_study(qid: str, domain: int, subs: str = "abc") -> dict:
+    """A valid case study with a true/false sub-question per letter of ``subs``."""
+    sub = {
+        "type": "true_false",
+        "difficulty": "easy",
+        "answer": True,
+        "rationale_true": "Why true.",
+        "rationale_false": "Why false.",
+        "explanation": "Because.",
+    }
+    return {
+        "id": qid, "type": "case_study", "domain": domain, "difficulty": "easy", "scenario": "A scenario.", "explanation": "E.",
+        "references": ["r"], "questions": [{**sub, "id": f"{qid}-{c}", "stem": f"Statement {c}."} for c in subs],
+    }  # fmt: skip

@@ -54,28 +54,12 @@ def test_clashing_ids_skip_the_later_file(tmp_path: Path, profiles) -> None:
 def test_case_study_items_load_from_the_cache(tmp_path: Path, profiles) -> None:
     import yaml
 
-    from tests.factories import bank
+    from tests.factories import bank, case_study
 
-    sub = {
-        "type": "true_false",
-        "difficulty": "easy",
-        "answer": True,
-        "rationale_true": "Why true.",
-        "rationale_false": "Why false.",
-        "explanation": "Because.",
-    }
-    case = {
-        "id": "cache-cs-001",
-        "type": "case_study",
-        "domain": 1,
-        "difficulty": "easy",
-        "scenario": "A scenario.",
-        "explanation": "E.",
-        "references": ["r"],
-        "questions": [{**sub, "id": f"cache-cs-001-{c}", "stem": f"Statement {c}."} for c in "ab"],
-    }
     (tmp_path / "b").mkdir()
-    (tmp_path / "b" / "cs.yaml").write_text(yaml.safe_dump(bank("cache-bank", "step-4", [case])))
+    (tmp_path / "b" / "cs.yaml").write_text(
+        yaml.safe_dump(bank("cache-bank", "step-4", [case_study("cache-cs-001", 1, "ab")]))
+    )
     cache = tmp_path / "cache"
     load_catalog([tmp_path / "b"], profiles, cache)
     warm = load_catalog([tmp_path / "b"], profiles, cache)

@@ -107,27 +107,11 @@ def test_least_overlap_prefers_unseen_items(pcep_catalog, pcep: Profile) -> None
 def test_case_study_is_drawn_whole(tmp_path: Path, profiles) -> None:
     import yaml
 
-    sub = {
-        "type": "true_false",
-        "difficulty": "easy",
-        "answer": True,
-        "rationale_true": "Why true.",
-        "rationale_false": "Why false.",
-        "explanation": "Because.",
-    }
-    case = {
-        "id": "cs-001",
-        "type": "case_study",
-        "domain": 1,
-        "difficulty": "easy",
-        "scenario": "S.",
-        "explanation": "E.",
-        "references": ["r"],
-        "questions": [{**sub, "id": f"cs-001-{c}", "stem": f"Statement {c}."} for c in "abc"],
-    }
-    from tests.factories import bank, single
+    from tests.factories import bank, case_study, single
 
-    text = yaml.safe_dump(bank("cs-bank", "step-4", [case] + [single(f"cs-s-{n}", 1) for n in range(5)]))
+    text = yaml.safe_dump(
+        bank("cs-bank", "step-4", [case_study("cs-001", 1)] + [single(f"cs-s-{n}", 1) for n in range(5)])
+    )
     (tmp_path / "cs.yaml").write_text(text)
     catalog = load_catalog([tmp_path], profiles)
     for seed in range(20):

@@ -222,17 +222,20 @@ class ExamSession:
             self.responses[item_id] = response
         else:
             self.responses.pop(item_id, None)
-        self._settle_time() if item_id == self.current_id else None
-        self._emit(
-            Answered(
-                item_id,
-                self.responses.get(item_id),
-                self.changes.get(item_id, 0),
-                self.seconds.get(item_id, 0.0),
-                False,
-                self.elapsed,
-            )
+        self._emit_answer(item_id, locked=False)
+
+    def _emit_answer(self, item_id: str, locked: bool) -> None:
+        if item_id == self.current_id:
+            self._settle_time()
+        answered = Answered(
+            item_id,
+            self.responses.get(item_id),
+            self.changes.get(item_id, 0),
+            self.seconds.get(item_id, 0.0),
+            locked,
+            self.elapsed,
         )
+        self._emit(answered)
 
     def clear(self, item_id: str) -> None:
         """Remove an item's response."""
@@ -254,17 +257,7 @@ class ExamSession:
         earned = credit(self.models[item_id], self.responses.get(item_id), self.profile.scoring.partial_credit)
         if item_id not in self.locked:
             self.locked.add(item_id)
-            self._settle_time() if item_id == self.current_id else None
-            self._emit(
-                Answered(
-                    item_id,
-                    self.responses.get(item_id),
-                    self.changes.get(item_id, 0),
-                    self.seconds.get(item_id, 0.0),
-                    True,
-                    self.elapsed,
-                )
-            )
+            self._emit_answer(item_id, locked=True)
         return Feedback(item_id, earned, earned >= 1.0)
 
     # -- summary ---------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -332,42 +332,10 @@ class Store:
 
     # -- reading ---------------------------------------------------------------------------
     def _attempt(self, row: sqlite3.Row | tuple[Any, ...]) -> AttemptRow:
-        (
-            aid,
-            profile,
-            mode,
-            title,
-            code,
-            status,
-            started,
-            finished,
-            elapsed,
-            minutes,
-            percent,
-            scaled,
-            passed,
-            expired,
-            feedback,
-            items,
-        ) = row
-        return AttemptRow(
-            aid,
-            profile,
-            mode,
-            title,
-            code,
-            status,
-            started,
-            finished,
-            elapsed,
-            minutes,
-            percent,
-            scaled,
-            None if passed is None else bool(passed),
-            bool(expired),
-            bool(feedback),
-            items,
-        )
+        data = dict(zip((f.name for f in fields(AttemptRow)), row, strict=True))
+        data["passed"] = None if data["passed"] is None else bool(data["passed"])
+        data["expired"], data["feedback"] = bool(data["expired"]), bool(data["feedback"])
+        return AttemptRow(**data)
 
     _ATTEMPT_COLS = (
         "a.id, a.profile, a.mode, a.title, a.form_code, a.status, a.started_at, a.finished_at, a.elapsed, a.minutes,"

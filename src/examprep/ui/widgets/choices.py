@@ -74,6 +74,16 @@ class _Cursor(Guarded, Widget, can_focus=True):
     def action_cursor(self, delta: int) -> None:
         self.cursor = (self.cursor + delta) % max(self.rows, 1)
 
+    # The cursor is only drawn while focused: redraw when focus or the cursor moves.
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    def watch_cursor(self) -> None:
+        self.refresh()
+
 
 class ChoiceList(_Cursor):
     """Options chosen by number, letter, or arrows and space/enter. Multi-select stops at ``select``."""
@@ -133,15 +143,6 @@ class ChoiceList(_Cursor):
             out.append("\n")
         out.rstrip()
         return out
-
-    def on_focus(self) -> None:
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self.refresh()
-
-    def watch_cursor(self) -> None:
-        self.refresh()
 
     def on_resize(self) -> None:
         self.refresh(layout=True)
@@ -241,15 +242,6 @@ class OrderList(_Cursor):
         out.append(status, style="italic dim")
         return out
 
-    def on_focus(self) -> None:
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self.refresh()
-
-    def watch_cursor(self) -> None:
-        self.refresh()
-
     def action_move(self, delta: int) -> None:
         if self.locked:
             return
@@ -311,15 +303,6 @@ class MatchList(_Cursor):
             out.append(f"  {LETTERS[n]}. {c}\n")
         out.rstrip()
         return out
-
-    def on_focus(self) -> None:
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self.refresh()
-
-    def watch_cursor(self) -> None:
-        self.refresh()
 
     def assign(self, choice_index: int) -> None:
         """Give the prompt under the cursor the choice at ``choice_index``."""
