@@ -2,41 +2,51 @@
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
+RUN    := $(VENV)/.installed-run
+DEV    := $(VENV)/.installed-dev
 
 .PHONY: run check test lint types banks snapshots bench clean
 
-$(BIN)/examprep: pyproject.toml
+# The app alone (what `make run` needs).
+$(RUN): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+# Everything for development and CI: tests, linters, the browser test, numpy/pandas for bank code.
+$(DEV): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
-	@touch $@
+	@touch $@ $(RUN)
 
 ## run: set up (first time) and start examprep on the bundled banks
-run: $(BIN)/examprep
+run: $(RUN)
 	$(BIN)/examprep
 
 ## check: set up (first time), then format, lint, types, bank lint and the whole test suite
-check: $(BIN)/examprep lint types banks test
+check: $(DEV) lint types banks test
 
-lint: $(BIN)/examprep
+lint: $(DEV)
 	$(BIN)/ruff format --check src tests benchmarks tools
 	$(BIN)/ruff check src tests benchmarks tools
 
-types: $(BIN)/examprep
+types: $(DEV)
 	$(BIN)/mypy
 
-banks: $(BIN)/examprep
+banks: $(DEV)
 	$(BIN)/examprep lint question_banks --no-run-code
 
-test: $(BIN)/examprep
+test: $(DEV)
 	$(BIN)/python -m pytest
 
 ## snapshots: regenerate UI snapshots after an intended visual change (review the diff!)
-snapshots: $(BIN)/examprep
+snapshots: $(DEV)
 	$(BIN)/python -m pytest tests/ui/test_snapshots.py --snapshot-update
 
-## bench: performance figures against in-run baselines (see benchmarks/README.md)
-bench: $(BIN)/examprep
+## bench: performance figures against in-run floors (benchmarks/run.py)
+bench: $(DEV)
 	$(BIN)/python benchmarks/run.py
 
 clean:

@@ -158,8 +158,15 @@ class HomeScreen(Guarded, Screen[None]):
 
     # -- selection ---------------------------------------------------------------------------
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.data_table.id in ("certs", "steps") and event.row_key is not None:
+        # Both tables announce their first row when filled; only the focused one selects.
+        if event.data_table.id in ("certs", "steps") and event.row_key is not None and event.data_table.has_focus:
             self.selected = str(event.row_key.value)
+            self._detail(self.selected)
+
+    def on_descendant_focus(self, event: object) -> None:
+        focused = self.focused
+        if isinstance(focused, DataTable) and focused.id in ("certs", "steps") and focused.row_count:
+            self.selected = str(focused.coordinate_to_cell_key(focused.cursor_coordinate).row_key.value)
             self._detail(self.selected)
 
     def _detail(self, profile_id: str) -> None:
