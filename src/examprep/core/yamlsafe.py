@@ -134,6 +134,28 @@ def _decode(raw: bytes, path: str) -> str:
 
 def _check_depth(text: str, path: str) -> None:
     """Refuse deep nesting before the C parser sees it (libyaml can overflow its stack)."""
+    if text.count("[") + text.count("{") > MAX_DEPTH:  # else it cannot nest that deep: skip the scan
+        _check_brackets(text, path)
+    if " " * (MAX_DEPTH * 4) not in text:
+        return
+    indent = re.search(rf"^ {{{MAX_DEPTH * 4},}}\S", text, re.MULTILINE)
+    if indent:
+        line = text.count("\n", 0, indent.start()) + 1
+        raise BankError(
+            [
+                Diagnostic(
+                    path,
+                    line,
+                    1,
+                    "Y005",
+                    f"indentation deeper than {MAX_DEPTH * 4} spaces",
+                    "a bank never needs this; flatten the structure",
+                )
+            ]
+        )
+
+
+def _check_brackets(text: str, path: str) -> None:
     brackets = re.sub(r"[^\[\]{}]", "", text)
     depth = 0
     for i, ch in enumerate(brackets):
@@ -156,21 +178,6 @@ def _check_depth(text: str, path: str) -> None:
                     )
                 ]
             )
-    indent = re.search(rf"^ {{{MAX_DEPTH * 4},}}\S", text, re.MULTILINE)
-    if indent:
-        line = text.count("\n", 0, indent.start()) + 1
-        raise BankError(
-            [
-                Diagnostic(
-                    path,
-                    line,
-                    1,
-                    "Y005",
-                    f"indentation deeper than {MAX_DEPTH * 4} spaces",
-                    "a bank never needs this; flatten the structure",
-                )
-            ]
-        )
 
 
 class _Builder:
@@ -191,6 +198,8 @@ class _Builder:
         self.problems.append(Diagnostic(self.path, mark.line + 1, mark.column + 1, code, message, hint, severity))  # type: ignore[arg-type]
 
     def _refuse_decorations(self, event: Any) -> None:
+        if event.anchor is None and event.tag is None:  # the common case, checked cheaply
+            return
         if isinstance(event, yaml.AliasEvent):
             return
         if getattr(event, "anchor", None) is not None:
@@ -219,7 +228,11 @@ class _Builder:
         if event.style:  # quoted or block: always a string
             return event.value
         value = _resolve_plain(event.value)
-        if isinstance(value, str) and value:
+        if (
+            isinstance(value, str)
+            and value
+            and "#" in self.text[event.end_mark.index : self.text.find("\n", event.end_mark.index) + 1 or None]
+        ):
             rest = self._line(event.end_mark.line)[event.end_mark.column :]
             if re.match(r"\s+#", rest):
                 self._diag(
