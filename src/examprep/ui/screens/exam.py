@@ -315,7 +315,7 @@ class ExamScreen(Guarded, Screen[None]):
         return ""
 
     def _after_answer(self, model: models.ItemModel) -> None:
-        self.query_one("#instruction", Label).update(render.instruction(model, self.session.responses.get(model.id)))
+        _set(self.query_one("#instruction", Label), render.instruction(model, self.session.responses.get(model.id)))
         self._refresh_bar()
 
     @on(Navigator.Jump)
@@ -413,6 +413,8 @@ def _as_list(response: Any) -> list[str]:
 
 
 def _set(label: Label, text: str) -> None:
-    """Update a label only when its text changes: every update re-lays out the screen."""
-    if str(label.content) != text:
-        label.update(text)
+    """Update a label only when its text changes, and skip the screen-wide re-layout when the
+    new text is as long as the old (the label keeps its size)."""
+    old = str(label.content)
+    if old != text:
+        label.update(text, layout=len(old) != len(text))

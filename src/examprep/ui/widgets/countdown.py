@@ -32,5 +32,6 @@ class Countdown(Static):
         self.set_class(remaining <= min(limit * 0.05, 5 * 60), "critical")
 
     def _show(self, text: str) -> None:
-        if str(self.content) != text:
-            self.update(text)
+        old = str(self.content)
+        if old != text:
+            self.update(text, layout=len(old) != len(text))  # ticks keep the width: no re-layout
