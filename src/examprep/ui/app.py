@@ -43,7 +43,7 @@ class ExamPrepApp(Guarded, App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen())
-        self.call_after_refresh(warm_up)
+        self.set_timer(0.5, warm_up)  # once home is on screen and the user is reading it
         finished = self.exams.finished_on_start
         if finished:
             self.notify(f"Scored {len(finished)} attempt(s) whose time had run out.", timeout=6)
