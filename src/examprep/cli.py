@@ -35,7 +35,8 @@ def cmd_lint(args: argparse.Namespace) -> int:
         if not t.exists():
             raise UserError(f"no such file or folder: {t}", "give bank files or folders to lint")
     keys = Path(args.keys) if args.keys else (targets[0] / KEYS_FILE if targets[0].is_dir() else None)
-    result = lint_paths(targets, bundled_profiles(), run_code=not args.no_run_code, keys_file=keys)
+    run_cache = None if args.no_cache else paths.snippet_cache()
+    result = lint_paths(targets, bundled_profiles(), run_code=not args.no_run_code, keys_file=keys, run_cache=run_cache)
     shown = [d for d in result.diagnostics if args.warnings or d.severity == "error"]
     if shown:
         print(render(shown, args.format))

@@ -37,9 +37,19 @@ def default_db() -> Path:
     return Path(platformdirs.user_data_dir(APP, appauthor=False)) / "examprep.db"
 
 
-def cache_dir() -> Path:
-    """Compiled-bank cache folder (safe to delete)."""
+def cache_root() -> Path:
+    """Where caches live: ``EXAMPREP_CACHE`` or the user cache folder (all safe to delete)."""
     env = os.environ.get("EXAMPREP_CACHE")
     if env:
         return Path(env).expanduser()
-    return Path(platformdirs.user_cache_dir(APP, appauthor=False)) / "banks"
+    return Path(platformdirs.user_cache_dir(APP, appauthor=False))
+
+
+def cache_dir() -> Path:
+    """Compiled-bank cache folder."""
+    return cache_root() / "banks"
+
+
+def snippet_cache() -> Path:
+    """Results of bank code snippets already run by ``examprep lint``."""
+    return cache_root() / "snippets"

@@ -123,3 +123,19 @@ def test_missing_references_is_a_warning_not_an_error(tmp_path: Path) -> None:
     write_bank(tmp_path, "bank-a", "PCEP-30-02", [question])
     result = lint_paths([tmp_path], bundled_profiles(), run_code=False)
     assert [(d.code, d.severity) for d in result.diagnostics] == [("L024", "warning")]
+
+
+def test_snippets_already_run_are_not_run_again(tmp_path: Path, monkeypatch) -> None:
+    import examprep.authoring.coderun as coderun
+
+    fixture = FIXTURES / "L044_wrong_key.yaml"
+    cache = tmp_path / "snippets"
+    first = lint_paths([fixture], bundled_profiles(), run_cache=cache)
+    assert [d.code for d in first.diagnostics] == ["L044"] and list(cache.iterdir())
+
+    def no_runs(code: str) -> coderun.Run:
+        raise AssertionError("ran a snippet whose result was cached")
+
+    monkeypatch.setattr(coderun, "run_snippet", no_runs)
+    again = lint_paths([fixture], bundled_profiles(), run_cache=cache)
+    assert [d.text() for d in again.diagnostics] == [d.text() for d in first.diagnostics]

@@ -7,6 +7,8 @@ hash randomisation) is caught. This is for authors and CI; the exam engine never
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import subprocess
 import sys
@@ -14,6 +16,8 @@ import tempfile
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
 
 from examprep.core import models
 from examprep.core.diagnostics import Severity
@@ -210,11 +214,71 @@ def _judge(
     return []
 
 
-def verify(questions: list[models.ItemModel], workers: int = 4) -> dict[str, list[Finding]]:
+def _environment() -> str:
+    """What a snippet's output may depend on: the interpreter and the libraries banks import."""
+    parts = [sys.version]
+    for dist in ("numpy", "pandas"):
+        try:
+            parts.append(f"{dist} {metadata.version(dist)}")
+        except metadata.PackageNotFoundError:
+            parts.append(f"{dist} missing")
+    return "\n".join(parts)
+
+
+class RunCache:
+    """Results of snippets already run, keyed by program and environment, so re-linting a bank
+    only runs what changed. Timed-out and missing-module runs are never cached."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.environment = _environment()
+
+    def _path(self, program: str) -> Path | None:
+        if self.folder is None:
+            return None
+        digest = hashlib.sha256(f"{self.environment}\0{program}".encode()).hexdigest()
+        return self.folder / f"{digest[:40]}.json"
+
+    def get(self, program: str) -> tuple[Run, bool] | None:
+        path = self._path(program)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8")) if path else None
+        except (OSError, ValueError):
+            return None
+        if not isinstance(data, dict):
+            return None
+        return Run(str(data["stdout"]), data["exception"]), bool(data["stable"])
+
+    def put(self, program: str, run: Run, stable: bool) -> None:
+        path = self._path(program)
+        if path is None or run.timed_out or run.missing_module:
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(
+                json.dumps({"stdout": run.stdout, "exception": run.exception, "stable": stable}), encoding="utf-8"
+            )
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
+
+def verify(
+    questions: list[models.ItemModel], workers: int = 4, cache: RunCache | None = None
+) -> dict[str, list[Finding]]:
     """Run every code question's snippets (in parallel) and return findings by question id."""
     jobs = [(q, path, program, label) for q in questions for path, program, label in _jobs(q)]
+    store = cache or RunCache(None)
+
+    def run_cached(program: str) -> tuple[Run, bool]:
+        known = store.get(program)
+        if known is not None:
+            return known
+        result = _run_twice(program)
+        store.put(program, *result)
+        return result
+
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        runs = list(pool.map(lambda job: _run_twice(job[2]), jobs))
+        runs = list(pool.map(lambda job: run_cached(job[2]), jobs))
     found: dict[str, list[Finding]] = {}
     for (q, path, _program, label), (run, stable) in zip(jobs, runs, strict=True):
         for finding in _judge(q, path, label, run, stable):

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from examprep.authoring.coderun import verify
+from examprep.authoring.coderun import RunCache, verify
 from examprep.core import models
 from examprep.core.catalog import Catalog, bank_files, header_of, key_material, near_duplicates
 from examprep.core.diagnostics import BankError, Diagnostic
@@ -67,7 +67,11 @@ def _check_also(bank: models.Bank, located: Located, file: str, profiles: dict[s
 
 
 def lint_paths(
-    paths: list[Path], profiles: dict[str, Profile], run_code: bool = True, keys_file: Path | None = None
+    paths: list[Path],
+    profiles: dict[str, Profile],
+    run_code: bool = True,
+    keys_file: Path | None = None,
+    run_cache: Path | None = None,
 ) -> LintResult:
     """Lint every bank file under ``paths``."""
     result = LintResult()
@@ -129,7 +133,7 @@ def lint_paths(
         result.diagnostics.extend(_check_keys(keys_file, result.keys, where))
     if run_code and code_items:
         result.snippets_run = len(code_items)
-        for qid, findings in verify(code_items).items():
+        for qid, findings in verify(code_items, cache=RunCache(run_cache)).items():
             w = where[qid]
             for finding in findings:
                 line, col = w.located.where((*w.at, *finding.path))
@@ -162,32 +166,18 @@ def _check_keys(keys_file: Path, keys: dict[str, list[Any]], where: dict[str, _W
     out = []
     for qid, (revision, digest) in keys.items():
         old = locked.get(qid)
-        if old and old[0] == revision and old[1] != digest:
-            w = where[qid]
-            line, col = w.located.where((*w.at, "revision"))
-            out.append(
-                Diagnostic(
-                    w.file,
-                    line,
-                    col,
-                    "L004",
-                    f"the answer key of {qid} changed but its revision is still {revision}",
-                    f"set `revision: {revision + 1}` so history and reviews of the old key stay apart",
-                )
-            )
-        elif old and revision < old[0]:
-            w = where[qid]
-            line, col = w.located.where((*w.at, "revision"))
-            out.append(
-                Diagnostic(
-                    w.file,
-                    line,
-                    col,
-                    "L004",
-                    f"the revision of {qid} went down from {old[0]} to {revision}",
-                    "revisions only go up",
-                )
-            )
+        if not old:
+            continue
+        if old[0] == revision and old[1] != digest:
+            message = f"the answer key of {qid} changed but its revision is still {revision}"
+            hint = f"set `revision: {revision + 1}` so history and reviews of the old key stay apart"
+        elif revision < old[0]:
+            message, hint = f"the revision of {qid} went down from {old[0]} to {revision}", "revisions only go up"
+        else:
+            continue
+        w = where[qid]
+        line, col = w.located.where((*w.at, "revision"))
+        out.append(Diagnostic(w.file, line, col, "L004", message, hint))
     return out
 
 
