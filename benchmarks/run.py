@@ -147,7 +147,7 @@ def section_store() -> None:
         form = draw_pool(catalog, list(catalog.items.values()), 30, 1, "custom", "PCEP-30-02", 40, "bench")
         session = exams.start(form)
         del Filters
-        attempt = session.attempt_id  # type: ignore[attr-defined]
+        attempt = session.attempt_id
         ours = []
         for i in range(n):
             event = Answered(form.items[i % 30], f"o{i}", i, float(i), False, float(i))

@@ -221,9 +221,17 @@ class Exams:
                 self._after_submit(attempt_id, item_models, session)
 
         session = ExamSession(
-            form, profile, item_models, domains, steps, self.clock, feedback=feedback, saved=saved, listener=persist
+            form,
+            profile,
+            item_models,
+            domains,
+            steps,
+            self.clock,
+            feedback=feedback,
+            saved=saved,
+            listener=persist,
+            attempt_id=attempt_id,
         )
-        session.attempt_id = attempt_id  # type: ignore[attr-defined]
         return session
 
     def start(self, form: Form, feedback: bool = False) -> ExamSession:

@@ -111,7 +111,10 @@ class ExamSession:
         feedback: bool = False,
         saved: SavedState | None = None,
         listener: Listener | None = None,
+        attempt_id: int = 0,
     ) -> None:
+        self.attempt_id = attempt_id
+        """The stored attempt this session writes to (0 when not persisted)."""
         self.form = form
         self.profile = profile
         self.models = dict(item_models)

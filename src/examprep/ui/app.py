@@ -167,7 +167,7 @@ class ExamPrepApp(Guarded, App[None]):
     async def finish_attempt(self, session: ExamSession, expired: bool) -> None:
         """Score and store the attempt, then show its results."""
         session.submit(expired=expired)
-        attempt_id: int = session.attempt_id  # type: ignore[attr-defined]
+        attempt_id = session.attempt_id
         while isinstance(self.screen, ExamScreen) or len(self.screen_stack) > 2:
             self.pop_screen()
         self.push_screen(ResultsScreen(attempt_id))
