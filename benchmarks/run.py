@@ -132,7 +132,7 @@ def section_load() -> None:
 # -- store -----------------------------------------------------------------------------------
 def section_store() -> None:
     from examprep.core.draw import draw_pool
-    from examprep.services import Exams, Filters
+    from examprep.services import Exams
     from examprep.store.repository import Store
 
     print("Persisting one answer (floor: a raw sqlite3 one-row commit, same WAL/synchronous settings)")
@@ -146,7 +146,6 @@ def section_store() -> None:
         exams = Exams(catalog, PROFILES, Store.open(Path(tmp, "a.db")), clock, random.Random(1))
         form = draw_pool(catalog, list(catalog.items.values()), 30, 1, "custom", "PCEP-30-02", 40, "bench")
         session = exams.start(form)
-        del Filters
         attempt = session.attempt_id
         ours = []
         for i in range(n):
