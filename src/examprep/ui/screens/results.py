@@ -111,7 +111,9 @@ class ResultsScreen(Guarded, Screen[None]):
                 out.append(f"  {row.percent:.1f}% (pass mark {profile.pass_mark.describe() if profile else '?'})\n")
         scored = sum(1 for r in self.rows if r["scored"])
         unscored = len(self.rows) - scored
-        out.append(f"{row.title} · attempt #{row.id} · form {row.form_code}\n", style="dim")
+        # Only mock forms are reproducible from their code (f on home); drills depend on filters.
+        code = f" · form code {row.form_code} (f on home takes it again)" if row.mode == "mock" else ""
+        out.append(f"{row.title} · attempt #{row.id}{code}\n", style="dim")
         limit = f" of {clock_text(row.minutes * 60)}" if row.minutes else ""
         out.append(f"Time used {clock_text(row.elapsed)}{limit}" + (" (time ran out)" if row.expired else ""))
         out.append(
