@@ -10,6 +10,9 @@ from pathlib import Path
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+from examprep.core.models import QUESTION_TYPES
+
 SRC = Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/reference/certifications.yaml")
 OUT = Path(__file__).resolve().parent.parent / "src/examprep/data/profiles.yaml"
 
@@ -243,17 +246,7 @@ def main() -> None:
                 "minutes": 30,
                 "pass_mark": {"kind": "percent", "value": 70, "note": "A study target, not an exam pass mark."},
                 "scoring": {"partial_credit": False, "note": "One point per item, all-or-nothing."},
-                "item_types": [
-                    "single_choice",
-                    "multiple_response",
-                    "true_false",
-                    "ordering",
-                    "matching",
-                    "fill_in",
-                    "code_output",
-                    "numeric",
-                    "case_study",
-                ],
+                "item_types": list(QUESTION_TYPES),
                 "lifecycle": {"status": "active"},
                 "domains": [
                     {"number": i + 1, "name": t, "weight": 25.0, "items": 5, "steps": [n], "objectives": []}

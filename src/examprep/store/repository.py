@@ -215,18 +215,10 @@ class Store:
                         event.item_id,
                     ),
                 )
-                conn.execute(
-                    "UPDATE attempts SET elapsed = max(elapsed, ?), updated_at = ? WHERE id = ?",
-                    (event.elapsed, stamp, attempt_id),
-                )
             elif isinstance(event, Flagged):
                 conn.execute(
                     "UPDATE responses SET flagged = ? WHERE attempt_id = ? AND item_id = ?",
                     (int(event.flagged), attempt_id, event.item_id),
-                )
-                conn.execute(
-                    "UPDATE attempts SET elapsed = max(elapsed, ?), updated_at = ? WHERE id = ?",
-                    (event.elapsed, stamp, attempt_id),
                 )
             elif isinstance(event, Checkpoint):
                 conn.execute(
@@ -239,6 +231,12 @@ class Store:
                 )
             elif isinstance(event, Submitted):
                 self._finish(conn, attempt_id, event, stamp)
+            if isinstance(event, Answered | Flagged):
+                # The attempt's time used moves with every answer and mark, so a kill costs nothing.
+                conn.execute(
+                    "UPDATE attempts SET elapsed = max(elapsed, ?), updated_at = ? WHERE id = ?",
+                    (event.elapsed, stamp, attempt_id),
+                )
 
     def _finish(self, conn: sqlite3.Connection, attempt_id: int, event: Submitted, stamp: str) -> None:
         score = event.score
