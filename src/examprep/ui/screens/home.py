@@ -115,11 +115,12 @@ class HomeScreen(Guarded, Screen[None]):
         for n, name in ROADMAP_STEPS.items():
             count = len(exams.catalog.by_step(n))
             acc = accuracy.get(n)
-            shown = (
-                Text("no answers yet", style="dim")
-                if acc is None
-                else bar(acc[0], 10) + Text(f" {acc[0]:.0f}% of {acc[1]}")
-            )
+            if acc is None:
+                shown = Text("no answers yet", style="dim")
+            else:
+                figure = Text(f"{acc[0]:.0f}% of {acc[1]}")
+                # The bar only fits beside the figure when the half-width box is wide enough.
+                shown = bar(acc[0], 8) + " " + figure if self.app.size.width >= 120 else figure
             steps.add_row(f"{n}. {name}", str(count), shown, key=f"step-{n}")
         for a in exams.store.attempts(limit=8):
             if a.status == "open":
@@ -178,15 +179,16 @@ class HomeScreen(Guarded, Screen[None]):
             (f"{p.id} ", "bold"),
             f"{p.name} · {p.vendor} · {p.questions} questions{unscored} in {p.minutes} min · pass {p.pass_mark.describe()}",
         )
-        if p.lifecycle.status != "active" or p.lifecycle.successor:
+        if p.lifecycle.status != "active":
             text.append(
                 f"\n{p.lifecycle.status.title()}"
                 + (f" {p.lifecycle.date}" if p.lifecycle.date else "")
                 + (f", successor {p.lifecycle.successor}" if p.lifecycle.successor else "")
                 + ". ",
-                style="yellow" if p.lifecycle.status != "active" else "dim",
+                style="yellow",
             )
-            text.append(p.lifecycle.note, style="dim")
+        if p.lifecycle.note:
+            text.append(("" if p.lifecycle.status != "active" else "\n") + p.lifecycle.note, style="dim")
         self.query_one("#profile-detail", Static).update(text)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
