@@ -10,6 +10,7 @@ from textual.binding import Binding
 
 from examprep.core.session import ExamSession
 from examprep.errors import UserError
+from examprep.memory import freeze_heap
 from examprep.services import Exams, Filters
 from examprep.ui.commands import ExamCommands
 from examprep.ui.guard import Guarded
@@ -57,6 +58,7 @@ class ExamPrepApp(Guarded, App[None]):
             self.switch_screen(HomeScreen())
 
     def _run(self, session: ExamSession) -> None:
+        freeze_heap()  # the form just drawn, and its models, stay out of collections during the exam
         self.push_screen(ExamScreen(session))
 
     def start_form(self, form: object, feedback: bool) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,7 +17,7 @@ from examprep.core import models
 from examprep.core.session import ExamSession
 from examprep.ui import render
 from examprep.ui.guard import Guarded
-from examprep.ui.widgets.choices import ChoiceList, MatchList, OrderList, ResponseChanged
+from examprep.ui.widgets.choices import ChoiceList, MatchList, OrderList
 from examprep.ui.widgets.countdown import Countdown
 from examprep.ui.widgets.markdown_text import MarkdownText
 from examprep.ui.widgets.navigator import Navigator
@@ -79,6 +80,10 @@ class ExamScreen(Guarded, Screen[None]):
         yield Footer()
 
     async def on_mount(self) -> None:
+        # Sized once for the longest text they will show, so updating them never re-lays out the bar.
+        total = len(self.session.form.items)
+        self.query_one("#exam-position").styles.width = cell_len(_position(total, total)) + 4
+        self.query_one("#exam-progress").styles.width = cell_len(_progress(total, total)) + 4
         if self.practice:
             self.query_one(Countdown).tooltip = "Practice: untimed unless you chose a time"
         self._refresh_bar()
@@ -110,8 +115,8 @@ class ExamScreen(Guarded, Screen[None]):
     def _refresh_bar(self) -> None:
         s = self.session
         total = len(s.form.items)
-        _set(self.query_one("#exam-position", Label), f"Question {s.position + 1} of {total}")
-        _set(self.query_one("#exam-progress", Label), f"{s.answered_count} answered · {len(s.flags)} marked")
+        _set(self.query_one("#exam-position", Label), _position(s.position + 1, total))
+        _set(self.query_one("#exam-progress", Label), _progress(s.answered_count, len(s.flags)))
         self.query_one(Countdown).show(s.remaining, s.elapsed, s.limit_seconds)
         nav = self.query_one(Navigator)
         nav.update_state(s.position, {n for n, i in enumerate(s.form.items) if s.is_answered(i)}, set(s.flagged()))
@@ -146,6 +151,7 @@ class ExamScreen(Guarded, Screen[None]):
                     multi,
                     model.select if isinstance(model, models.MultipleResponse) else None,
                     set(_as_list(response)),
+                    self.response_changed,
                     locked,
                     self._marks(model),
                     id="answer",
@@ -153,7 +159,17 @@ class ExamScreen(Guarded, Screen[None]):
             ]
         if isinstance(model, models.TrueFalse):
             chosen = set() if response is None else {"true" if response else "false"}
-            return [ChoiceList([("true", "True"), ("false", "False")], False, None, chosen, locked, id="answer")]
+            return [
+                ChoiceList(
+                    [("true", "True"), ("false", "False")],
+                    False,
+                    None,
+                    chosen,
+                    self.response_changed,
+                    locked,
+                    id="answer",
+                )
+            ]
         if isinstance(model, models.Ordering):
             texts = {i.id: i.text for i in model.items}
             current = response if isinstance(response, list) else list(order)
@@ -161,6 +177,7 @@ class ExamScreen(Guarded, Screen[None]):
                 OrderList(
                     [(i, texts[i]) for i in current if i in texts],
                     response is not None,
+                    self.response_changed,
                     locked,
                     self._marks(model),
                     id="answer",
@@ -172,6 +189,7 @@ class ExamScreen(Guarded, Screen[None]):
                     [p.left for p in model.pairs],
                     list(order),
                     response if isinstance(response, dict) else {},
+                    self.response_changed,
                     locked,
                     self._marks(model),
                     id="answer",
@@ -225,9 +243,9 @@ class ExamScreen(Guarded, Screen[None]):
             meta += f" · {domain.name}"
         if item_id in s.flags:
             meta += " · ⚑ marked for review"
-        self.query_one("#item-meta", Label).update(meta)
+        _set(self.query_one("#item-meta", Label), meta)
         self.query_one("#stem", MarkdownText).show(render.stem_markdown(model))
-        self.query_one("#instruction", Label).update(render.instruction(model, s.responses.get(item_id)))
+        _set(self.query_one("#instruction", Label), render.instruction(model, s.responses.get(item_id)))
         box = self.query_one("#answer-box", Vertical)
         fresh = self._answer_widget(model)
         current = list(box.children)
@@ -257,19 +275,16 @@ class ExamScreen(Guarded, Screen[None]):
         self._focus_answer()
 
     def _focus_answer(self) -> None:
-        for widget in self.query(
-            "#question-pane ChoiceList, #question-pane OrderList, #question-pane MatchList, #question-pane Input, #question-pane Select"
-        ):
-            if not widget.disabled:
+        for widget in self.query_one("#answer-box").children:
+            if widget.focusable:
                 widget.focus()
                 return
         self.query_one("#question-pane").focus()
 
     # -- input from widgets ------------------------------------------------------------------
-    @on(ResponseChanged)
-    def answer_changed(self, event: ResponseChanged) -> None:
+    def response_changed(self, response: Any) -> None:
+        """An answer widget's new response for the current item."""
         model = self.session.models[self.session.current_id]
-        response = event.response
         if isinstance(model, models.TrueFalse):
             response = None if response is None else response == "true"
         self.session.answer(model.id, response)
@@ -343,7 +358,7 @@ class ExamScreen(Guarded, Screen[None]):
         self.notify("Marked for review" if flagged else "Mark removed", timeout=1.5)
         meta = self.query_one("#item-meta", Label)
         text = str(meta.content).replace(" · ⚑ marked for review", "")
-        meta.update(text + (" · ⚑ marked for review" if flagged else ""))
+        _set(meta, text + (" · ⚑ marked for review" if flagged else ""))
         self._refresh_bar()
 
     async def action_clear(self) -> None:
@@ -412,9 +427,23 @@ def _as_list(response: Any) -> list[str]:
     return list(response) if isinstance(response, list) else [response]
 
 
+def _position(position: int, total: int) -> str:
+    return f"Question {position} of {total}"
+
+
+def _progress(answered: int, marked: int) -> str:
+    return f"{answered} answered · {marked} marked"
+
+
 def _set(label: Label, text: str) -> None:
-    """Update a label only when its text changes, and skip the screen-wide re-layout when the
-    new text is as long as the old (the label keeps its size)."""
+    """Update a label, re-laying out the screen only when the label's size can change.
+
+    A re-layout is a second pass that reaches the terminal a frame later than the rest of a
+    key press; a label whose width is set by CSS and whose text fits on one line keeps its size.
+    """
     old = str(label.content)
-    if old != text:
-        label.update(text, layout=len(old) != len(text))
+    if old == text:
+        return
+    width = label.styles.width
+    fixed = width is not None and not width.is_auto and max(cell_len(old), cell_len(text)) <= label.content_size.width
+    label.update(text, layout=not (fixed or cell_len(old) == cell_len(text)))

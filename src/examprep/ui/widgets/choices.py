@@ -1,14 +1,14 @@
-"""Answer widgets: one per item type, each posting :class:`ResponseChanged` when the answer moves."""
+"""Answer widgets: one per item type, each calling its ``on_change`` when the answer moves."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from rich.console import Console
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
-from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -45,12 +45,8 @@ def hanging(prefix: Text, body: Text, width: int) -> Text:
     return out
 
 
-class ResponseChanged(Message):
-    """The candidate changed the current item's answer (``response`` None: cleared)."""
-
-    def __init__(self, response: Any) -> None:
-        super().__init__()
-        self.response = response
+OnChange = Callable[[Any], None]
+"""Receives the item's new response (None: cleared)."""
 
 
 class _Cursor(Guarded, Widget, can_focus=True):
@@ -66,10 +62,21 @@ class _Cursor(Guarded, Widget, can_focus=True):
 
     cursor = reactive(0)
 
-    def __init__(self, rows: int, locked: bool = False, id: str | None = None) -> None:
+    def __init__(self, rows: int, on_change: OnChange, locked: bool = False, id: str | None = None) -> None:
         super().__init__(id=id)
         self.rows = rows
+        self.on_change = on_change
         self.locked = locked
+
+    def changed(self, response: Any) -> None:
+        """Redraw and report ``response``.
+
+        A direct call rather than a message: a message would reach the screen a few hops later,
+        after this widget's own redraw had gone out, so the progress line and the navigator would
+        follow one frame (up to 25 ms) behind the key press. Called directly, it is one frame.
+        """
+        self.on_change(response)
+        self.refresh()
 
     def action_cursor(self, delta: int) -> None:
         self.cursor = (self.cursor + delta) % max(self.rows, 1)
@@ -98,16 +105,18 @@ class ChoiceList(_Cursor):
         multi: bool,
         select: int | None,
         chosen: set[str],
+        on_change: OnChange,
         locked: bool = False,
         marks: dict[str, bool] | None = None,
         id: str | None = None,
     ) -> None:
-        super().__init__(len(entries), locked, id)
+        super().__init__(len(entries), on_change, locked, id)
         self.entries = entries
         self.multi = multi
         self.select = select
         self.chosen = set(chosen)
         self.marks = marks or {}
+        self._drawn: tuple[tuple[object, ...], Text] | None = None
 
     def reset(self, other: ChoiceList) -> None:
         """Take over another (unmounted) list's options and state: a new question, same widget.
@@ -121,6 +130,21 @@ class ChoiceList(_Cursor):
         self.refresh(layout=True)
 
     def render(self) -> Text:
+        # Asked for twice per change (once to measure the height, once to draw): build it once.
+        key = (
+            self.content_size.width,
+            tuple(self.entries),
+            frozenset(self.chosen),
+            self.multi,
+            self.cursor,
+            self.has_focus,
+            tuple(self.marks.items()),
+        )
+        if self._drawn is None or self._drawn[0] != key:
+            self._drawn = (key, self._draw())
+        return self._drawn[1]
+
+    def _draw(self) -> Text:
         out = Text()
         for n, (oid, text) in enumerate(self.entries):
             picked = oid in self.chosen
@@ -166,8 +190,7 @@ class ChoiceList(_Cursor):
             self.app.bell()
             self.notify(f"Choose {self.select}: clear one first", severity="warning", timeout=2)
             return
-        self.refresh()
-        self.post_message(ResponseChanged(self.response))
+        self.changed(self.response)
 
     @property
     def response(self) -> Any:
@@ -213,11 +236,12 @@ class OrderList(_Cursor):
         self,
         items: list[tuple[str, str]],
         answered: bool,
+        on_change: OnChange,
         locked: bool = False,
         marks: dict[str, bool] | None = None,
         id: str | None = None,
     ) -> None:
-        super().__init__(len(items), locked, id)
+        super().__init__(len(items), on_change, locked, id)
         self.items = list(items)
         self.answered = answered
         self.marks = marks or {}
@@ -255,8 +279,7 @@ class OrderList(_Cursor):
         if self.locked:
             return
         self.answered = True
-        self.refresh()
-        self.post_message(ResponseChanged([iid for iid, _ in self.items]))
+        self.changed([iid for iid, _ in self.items])
 
 
 class MatchList(_Cursor):
@@ -273,11 +296,12 @@ class MatchList(_Cursor):
         lefts: list[str],
         choices: list[str],
         assigned: dict[str, str],
+        on_change: OnChange,
         locked: bool = False,
         marks: dict[str, bool] | None = None,
         id: str | None = None,
     ) -> None:
-        super().__init__(len(lefts), locked, id)
+        super().__init__(len(lefts), on_change, locked, id)
         self.lefts = lefts
         self.choices = choices
         self.assigned = dict(assigned)
@@ -311,8 +335,7 @@ class MatchList(_Cursor):
         self.assigned[self.lefts[self.cursor]] = self.choices[choice_index]
         if self.cursor < len(self.lefts) - 1:
             self.cursor += 1
-        self.refresh()
-        self.post_message(ResponseChanged(dict(self.assigned)))
+        self.changed(dict(self.assigned))
 
     def action_cycle(self, delta: int) -> None:
         current = self.assigned.get(self.lefts[self.cursor])
@@ -325,8 +348,7 @@ class MatchList(_Cursor):
         if self.locked:
             return
         self.assigned.pop(self.lefts[self.cursor], None)
-        self.refresh()
-        self.post_message(ResponseChanged(dict(self.assigned) or None))
+        self.changed(dict(self.assigned) or None)
 
     def on_key(self, event: events.Key) -> None:
         key = event.key
