@@ -215,14 +215,14 @@ def section_report() -> None:
 
         def plain_sql() -> None:
             for dim in ("domain", "step", "tag", "objective"):
-                store.db.execute(
+                store.conn.execute(
                     "SELECT key, answers, credit, seconds FROM area_stats WHERE profile = ? AND dimension = ?",
                     ["AIF-C01", dim],
                 ).fetchall()
-            store.db.execute(
+            store.conn.execute(
                 "SELECT percent FROM attempts WHERE profile = 'AIF-C01' AND status = 'finished' ORDER BY id DESC LIMIT 10"
             ).fetchall()
-            store.db.execute(
+            store.conn.execute(
                 "SELECT item_id, chosen, times FROM confusions WHERE times >= 2 ORDER BY times DESC LIMIT 20"
             ).fetchall()
 
@@ -231,7 +231,9 @@ def section_report() -> None:
             dim: best_of(lambda d=dim: weak_area_report(exams, "AIF-C01", d), 5) for dim in ("domain", "tag")
         }
         scan = best_of(
-            lambda: store.db.execute("SELECT domain, count(*), sum(credit) FROM responses GROUP BY domain").fetchall(),
+            lambda: store.conn.execute(
+                "SELECT domain, count(*), sum(credit) FROM responses GROUP BY domain"
+            ).fetchall(),
             1,
         )
     for dim, t in report_times.items():
@@ -244,7 +246,7 @@ def fill_history(store, catalog, answers: int, attempts: int) -> None:
     ids = list(catalog.items.values())
     rng = random.Random(7)
     per = answers // attempts
-    conn = store.db.conn
+    conn = store.conn
     conn.execute("BEGIN")
     stamp = "2026-01-01T00:00:00+00:00"
     for a in range(1, attempts + 1):

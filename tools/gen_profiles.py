@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-from examprep.core.models import QUESTION_TYPES
+from examprep.core.vocabulary import QUESTION_TYPES
 
 SRC = Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/reference/certifications.yaml")
 OUT = Path(__file__).resolve().parent.parent / "src/examprep/data/profiles.yaml"

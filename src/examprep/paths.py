@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from importlib import resources
 from pathlib import Path
 
 import platformdirs
@@ -13,7 +12,7 @@ APP = "examprep"
 
 def bundled_banks() -> Path:
     """The question banks shipped with examprep (inside the wheel, or the repo in a checkout)."""
-    packaged = Path(str(resources.files("examprep"))) / "question_banks"
+    packaged = Path(__file__).parent / "question_banks"
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parents[2] / "question_banks"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from examprep.core import models
@@ -193,12 +193,11 @@ class Exams:
             return self.profiles[form.profile]
         # Custom pools across exams are scored one point per item with no pass mark.
         base = self.profiles["step-1"]
-        return base.model_copy(
-            update={
-                "id": form.profile,
-                "name": "Custom selection",
-                "pass_mark": base.pass_mark.model_copy(update={"kind": "none", "value": None}),
-            }
+        return replace(
+            base,
+            id=form.profile,
+            name="Custom selection",
+            pass_mark=replace(base.pass_mark, kind="none", value=None),
         )
 
     def _session(self, attempt_id: int, form: Form, feedback: bool, saved: Any = None) -> ExamSession:

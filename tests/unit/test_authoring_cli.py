@@ -9,8 +9,8 @@ import pytest
 
 from examprep.authoring.lint import lint_paths
 from examprep.cli import main
-from examprep.core.models import QUESTION_TYPES
 from examprep.core.profiles import bundled_profiles
+from examprep.core.vocabulary import QUESTION_TYPES
 
 HEADER = """# yaml-language-server: $schema=../schema/question-bank.schema.json
 format_version: 1

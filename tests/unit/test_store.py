@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from examprep.services import Exams, Filters
+from examprep.store import schema
 from examprep.store.migrations import migrations
 from examprep.store.repository import Store, StoreError
 
@@ -30,6 +31,23 @@ def test_migrations_are_idempotent(tmp_path: Path) -> None:
     ]
     assert migrations.pending(store.db) == []
     assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_schema_lists_every_migration_and_knows_when_one_is_due(tmp_path: Path) -> None:
+    """Start-up skips sqlite-utils when the schema is current: that check must match the migrations."""
+    import sqlite3
+
+    from sqlite_utils import Database
+
+    fresh = sqlite3.connect(":memory:")
+    assert tuple(m.name for m in migrations.pending(Database(fresh))) == schema.MIGRATIONS
+    assert not schema.is_current(fresh)
+    path = tmp_path / "a.db"
+    store = Store.open(path)
+    assert schema.is_current(store.conn)
+    store.conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm003_profile_stats'")
+    store.conn.commit()
+    assert not schema.is_current(store.conn)
 
 
 def test_attempt_row_exists_when_the_exam_starts(exams: Exams) -> None:

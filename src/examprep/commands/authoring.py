@@ -8,8 +8,8 @@ import sys
 from typing import Any
 
 from examprep.authoring.yamlstyle import dump
-from examprep.core.models import QUESTION_TYPES
 from examprep.core.profiles import bundled_profiles
+from examprep.core.vocabulary import QUESTION_TYPES
 from examprep.errors import UserError
 
 _ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"

@@ -8,10 +8,12 @@ import io
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from examprep.core.analytics import AreaStat, Report
 from examprep.errors import UserError
+
+if TYPE_CHECKING:  # the parser is built on every start, the report only when asked for
+    from examprep.core.analytics import AreaStat, Report
 
 
 def _exams(args: argparse.Namespace) -> Any:

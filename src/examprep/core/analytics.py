@@ -13,9 +13,9 @@ from dataclasses import asdict, dataclass, field
 from statistics import NormalDist
 from typing import Any, Literal
 
-from examprep.core.models import ROADMAP_STEPS
 from examprep.core.profiles import Profile
 from examprep.core.scoring import SCALED_CUT_ASSUMPTION
+from examprep.core.vocabulary import ROADMAP_STEPS
 
 #: Answers needed before an area can be called weak (or strong).
 MIN_SAMPLE = 8

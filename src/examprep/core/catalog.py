@@ -15,21 +15,28 @@ import os
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
-from typing import Any, cast
-
-from pydantic import TypeAdapter
+from typing import TYPE_CHECKING, Any, cast
 
 from examprep import __version__
 from examprep.core import models
 from examprep.core.diagnostics import BankError, Diagnostic
-from examprep.core.loader import load_bank_bytes
 from examprep.core.profiles import Profile
-from examprep.core.rules import check_bank
 
-_QUESTION = TypeAdapter(models.Question)
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
+
 _CACHE_FORMAT = 4
 _KEY_FIELDS = ("type", "select", "answer", "tolerance", "blanks", "expected_output", "raises")
+
+
+@cache
+def _question_adapter() -> TypeAdapter[models.Question]:
+    # Built on first use: a start from the cache validates no question before the first exam.
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(models.Question)
 
 
 def _digest(obj: Any) -> str:
@@ -161,7 +168,7 @@ class Catalog:
             top_id = item.parent or item_id
             top = self._models.get(top_id)
             if top is None:
-                top = _QUESTION.validate_python(self.raw(top_id, item.path))
+                top = _question_adapter().validate_python(self.raw(top_id, item.path))
                 self._models[top_id] = top
             found = next(q for q in top.questions if q.id == item_id) if isinstance(top, models.CaseStudy) else top
             self._models[item_id] = found
@@ -274,6 +281,9 @@ def load_file(
     raw: bytes, path: str, profiles: dict[str, Profile]
 ) -> tuple[dict[str, Any], list[list[Any]], list[Diagnostic]]:
     """Parse, validate and rule-check one file: (raw bank, item rows, warnings), or raise BankError."""
+    from examprep.core.loader import load_bank_bytes  # imported on a cache miss only: pydantic, YAML
+    from examprep.core.rules import check_bank
+
     with _no_gc():
         bank, located = load_bank_bytes(raw, path)
         diags = check_bank(bank, located, path, profiles.get(bank.profile))

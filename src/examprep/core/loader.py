@@ -11,9 +11,10 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from examprep.core import models
 from examprep.core.diagnostics import BankError, Diagnostic
+from examprep.core.vocabulary import QUESTION_TYPES
 from examprep.core.yamlsafe import Ambiguous, Located, load_located
 
-_BANK = TypeAdapter(models.Bank)
+_BANK = TypeAdapter(models.Bank)  # builds on first use: Bank defers its build
 
 
 @cache
@@ -38,7 +39,7 @@ def _walk(loc: tuple[Any, ...], data: Any) -> tuple[tuple[str | int, ...], bool]
         ):
             node = node[part]
             path.append(part)
-        elif isinstance(part, str) and part in models.QUESTION_TYPES:
+        elif isinstance(part, str) and part in QUESTION_TYPES:
             continue  # the discriminated union's tag, not a key in the file
         else:
             return tuple(path), False
@@ -79,7 +80,7 @@ def _diagnostic(err: Any, located: Located, path: str) -> Diagnostic:
             col,
             "S003",
             f"{dotted}: unknown or missing question type",
-            "set `type:` to one of " + ", ".join(models.QUESTION_TYPES),
+            "set `type:` to one of " + ", ".join(QUESTION_TYPES),
         )
     described = _describe_input(err.get("input")) if complete else None
     if described and kind in ("string_type", "bool_type", "int_type", "float_type"):

@@ -8,10 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
 
-from fsrs import Card, Rating, Scheduler
+if TYPE_CHECKING:  # imported where used: a start that schedules nothing need not load it
+    from fsrs import Rating, Scheduler
 
-_SCHEDULER = Scheduler(enable_fuzzing=False)
+
+@cache
+def _scheduler() -> Scheduler:
+    from fsrs import Scheduler
+
+    return Scheduler(enable_fuzzing=False)
+
 
 #: An answer slower than this multiple of the exam's pace counts as "slow".
 SLOW_FACTOR = 2.0
@@ -35,6 +44,8 @@ def rating_for(outcome: Outcome, pace_seconds: float) -> tuple[Rating, str] | No
     Missed (or changed, then wrong) is Again; right but marked or slow is Hard; right and
     confident is Good, which only updates an existing card.
     """
+    from fsrs import Rating
+
     if outcome.credit < 1.0:
         return Rating.Again, "changed, then wrong" if outcome.changed else "missed"
     if outcome.flagged:
@@ -61,6 +72,8 @@ def schedule(outcome: Outcome, existing: CardState | None, pace_seconds: float, 
     A card whose answer key changed (a new revision with a different key) starts over; a reworded
     question keeps its schedule.
     """
+    from fsrs import Card, Rating
+
     decided = rating_for(outcome, pace_seconds)
     if decided is None:
         return existing
@@ -71,7 +84,7 @@ def schedule(outcome: Outcome, existing: CardState | None, pace_seconds: float, 
         return None  # right and confident, never missed: nothing to review
     else:
         card = Card(due=now)
-    card, _log = _SCHEDULER.review_card(card, rating, review_datetime=now)
+    card, _log = _scheduler().review_card(card, rating, review_datetime=now)
     if rating == Rating.Good and existing is not None:
         reason = existing.reason
     return CardState(outcome.item_id, outcome.key_hash, card.to_json(), card.due, reason)

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
-migrations = Migrations("examprep")
+from examprep.store.schema import MIGRATION_SET
+
+migrations = Migrations(MIGRATION_SET)
 
 
 @migrations()

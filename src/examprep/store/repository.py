@@ -14,9 +14,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from examprep import __version__
 from examprep.core.catalog import Item
@@ -24,7 +22,10 @@ from examprep.core.draw import Form
 from examprep.core.review import CardState, Outcome
 from examprep.core.session import Answered, Checkpoint, Flagged, SavedState, SessionEvent, Submitted
 from examprep.errors import UserError
-from examprep.store.migrations import migrations
+from examprep.store import schema
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -75,8 +76,22 @@ class Store:
     """Attempts and their responses, in one SQLite file."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
-        self.db = Database(conn)
+        self.conn = conn
         self.path = path
+        self._db: Database | None = None
+
+    @property
+    def db(self) -> Database:
+        """The connection seen through sqlite-utils: for migrations and ad-hoc queries.
+
+        Imported on first use, which a start with an up-to-date schema never makes:
+        sqlite-utils imports pandas and numpy when they are installed (300 ms).
+        """
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self.conn)
+        return self._db
 
     @classmethod
     def open(cls, path: Path) -> Store:
@@ -91,7 +106,7 @@ class Store:
             ) from None
         try:
             store = cls(_connect(path), path)
-            store.db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            store.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             store._migrate()
         except sqlite3.DatabaseError as exc:
             text = str(exc)
@@ -117,15 +132,19 @@ class Store:
     def _migrate(self) -> None:
         with self._write():
             pass
+        if schema.is_current(self.conn):
+            return
+        from examprep.store.migrations import migrations
+
         migrations.apply(self.db)
 
     def close(self) -> None:
         """Close the connection."""
-        self.db.conn.close()
+        self.conn.close()
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        conn = self.db.conn
+        conn = self.conn
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
@@ -342,7 +361,7 @@ class Store:
 
     def attempt(self, attempt_id: int) -> AttemptRow | None:
         """One attempt, or None."""
-        row = self.db.execute(f"SELECT {self._ATTEMPT_COLS} FROM attempts a WHERE a.id = ?", [attempt_id]).fetchone()  # noqa: S608 - constant columns
+        row = self.conn.execute(f"SELECT {self._ATTEMPT_COLS} FROM attempts a WHERE a.id = ?", [attempt_id]).fetchone()  # noqa: S608 - constant columns
         return None if row is None else self._attempt(row)
 
     def attempts(self, status: str | None = None, profile: str | None = None, limit: int = 50) -> list[AttemptRow]:
@@ -355,7 +374,7 @@ class Store:
             where.append("a.profile = ?")
             args.append(profile)
         clause = ("WHERE " + " AND ".join(where)) if where else ""
-        rows = self.db.execute(
+        rows = self.conn.execute(
             f"SELECT {self._ATTEMPT_COLS} FROM attempts a {clause} ORDER BY a.id DESC LIMIT ?",  # noqa: S608 - clause built from constants
             [*args, limit],
         ).fetchall()
@@ -363,7 +382,7 @@ class Store:
 
     def form(self, attempt_id: int) -> Form:
         """Rebuild the form of a stored attempt."""
-        row = self.db.execute(
+        row = self.conn.execute(
             "SELECT profile, mode, seed, form, minutes, title FROM attempts WHERE id = ?", [attempt_id]
         ).fetchone()
         if row is None:
@@ -383,9 +402,9 @@ class Store:
     def saved_state(self, attempt_id: int) -> SavedState:
         """Answers, flags, times and position of an attempt, for resuming it."""
         state = SavedState()
-        head = self.db.execute("SELECT elapsed, position FROM attempts WHERE id = ?", [attempt_id]).fetchone()
+        head = self.conn.execute("SELECT elapsed, position FROM attempts WHERE id = ?", [attempt_id]).fetchone()
         state.elapsed, state.position = float(head[0]), int(head[1])
-        for item_id, response, flagged, locked, changes, seconds in self.db.execute(
+        for item_id, response, flagged, locked, changes, seconds in self.conn.execute(
             "SELECT item_id, response, flagged, locked, changes, seconds FROM responses WHERE attempt_id = ?",
             [attempt_id],
         ).fetchall():
@@ -402,7 +421,9 @@ class Store:
 
     def responses(self, attempt_id: int) -> list[dict[str, Any]]:
         """Every response row of an attempt, in form order, JSON fields decoded."""
-        rows = list(self.db.query("SELECT * FROM responses WHERE attempt_id = ? ORDER BY position", [attempt_id]))
+        cursor = self.conn.execute("SELECT * FROM responses WHERE attempt_id = ? ORDER BY position", [attempt_id])
+        names = [c[0] for c in cursor.description]
+        rows = [dict(zip(names, row, strict=True)) for row in cursor]
         for r in rows:
             for key in ("steps", "tags", "response", "first_response"):
                 if r.get(key) is not None:
@@ -411,7 +432,7 @@ class Store:
 
     def seen_items(self, since_attempts: int = 5) -> set[str]:
         """Items served in the last few finished attempts (to avoid repeating them)."""
-        rows = self.db.execute(
+        rows = self.conn.execute(
             "SELECT DISTINCT item_id FROM responses WHERE attempt_id IN (SELECT id FROM attempts ORDER BY id DESC LIMIT ?)",
             [since_attempts],
         ).fetchall()
@@ -421,21 +442,21 @@ class Store:
         """Per item: (answers, total credit, last credit), from the summary table."""
         return {
             r[0]: (r[1], r[2], r[3])
-            for r in self.db.execute("SELECT item_id, answers, credit, last_credit FROM item_stats").fetchall()
+            for r in self.conn.execute("SELECT item_id, answers, credit, last_credit FROM item_stats").fetchall()
         }
 
     def flagged_items(self) -> set[str]:
         """Items ever flagged in a finished attempt."""
         return {
             r[0]
-            for r in self.db.execute(
+            for r in self.conn.execute(
                 "SELECT DISTINCT item_id FROM responses r JOIN attempts a ON a.id = r.attempt_id WHERE r.flagged = 1"
             ).fetchall()
         }
 
     def step_accuracy(self) -> dict[int, tuple[float, int]]:
         """Per roadmap step, across certifications: (percent correct, answers)."""
-        rows = self.db.execute(
+        rows = self.conn.execute(
             "SELECT key, answers, credit FROM area_stats WHERE profile = '*' AND dimension = 'step'"
         ).fetchall()
         return {int(k): (100.0 * c / n, n) for k, n, c in rows if n}
@@ -443,7 +464,7 @@ class Store:
     # -- analytics -------------------------------------------------------------------------
     def area_rows(self, profile: str, dimension: str) -> list[tuple[str, int, float, float]]:
         """(key, answers, credit, seconds) per area of one profile ('*' for steps across all)."""
-        rows = self.db.execute(
+        rows = self.conn.execute(
             "SELECT key, answers, credit, seconds FROM area_stats WHERE profile = ? AND dimension = ?",
             [profile, dimension],
         ).fetchall()
@@ -451,7 +472,7 @@ class Store:
 
     def trend_percents(self, profile: str, limit: int = 10) -> list[float]:
         """Scores of the latest finished attempts of a profile, oldest first."""
-        rows = self.db.execute(
+        rows = self.conn.execute(
             "SELECT percent FROM attempts WHERE profile = ? AND status = 'finished' AND percent IS NOT NULL ORDER BY id DESC LIMIT ?",
             [profile, limit],
         ).fetchall()
@@ -459,14 +480,14 @@ class Store:
 
     def changed_totals(self, profile: str) -> tuple[int, int]:
         """Answers of a profile changed to right / changed to wrong (from profile_stats)."""
-        row = self.db.execute(
+        row = self.conn.execute(
             "SELECT changed_to_right, changed_to_wrong FROM profile_stats WHERE profile = ?", [profile]
         ).fetchone()
         return (int(row[0]), int(row[1])) if row else (0, 0)
 
     def confusion_rows(self, min_times: int = 2, limit: int = 20) -> list[tuple[str, str, int]]:
         """(item, wrong option, times) picked at least ``min_times``, most frequent first."""
-        rows = self.db.execute(
+        rows = self.conn.execute(
             "SELECT item_id, chosen, times FROM confusions WHERE times >= ? ORDER BY times DESC, last_at DESC LIMIT ?",
             [min_times, limit],
         ).fetchall()
@@ -480,7 +501,7 @@ class Store:
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            for item_id, key_hash, card, due, reason in self.db.execute(
+            for item_id, key_hash, card, due, reason in self.conn.execute(
                 f"SELECT item_id, key_hash, card, due, reason FROM review_cards WHERE item_id IN ({marks})",  # noqa: S608 - placeholders only
                 chunk,
             ).fetchall():
@@ -500,7 +521,7 @@ class Store:
 
     def due_cards(self, now: dt.datetime, limit: int = 1000) -> list[CardState]:
         """Cards due at ``now``, most overdue first."""
-        rows = self.db.execute(
+        rows = self.conn.execute(
             "SELECT item_id, key_hash, card, due, reason FROM review_cards WHERE due <= ? ORDER BY due LIMIT ?",
             [_now_iso(now), limit],
         ).fetchall()
@@ -508,7 +529,7 @@ class Store:
 
     def outcomes(self, attempt_id: int) -> list[Outcome]:
         """How each scored item of a finished attempt went (for review scheduling)."""
-        rows = self.db.execute(
+        rows = self.conn.execute(
             "SELECT item_id, key_hash, credit, flagged, seconds, changes FROM responses WHERE attempt_id = ?",
             [attempt_id],
         ).fetchall()
@@ -517,7 +538,7 @@ class Store:
     # -- item statistics (authors) ---------------------------------------------------------
     def scored_responses(self) -> list[tuple[int, str, float, Any]]:
         """(attempt, item, credit, response) of every scored item of every finished attempt."""
-        rows = self.db.execute(
+        rows = self.conn.execute(
             "SELECT r.attempt_id, r.item_id, COALESCE(r.credit, 0), r.response FROM responses r JOIN attempts a ON a.id = r.attempt_id"
             " WHERE a.status = 'finished' AND r.scored = 1"
         ).fetchall()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
@@ -15,13 +16,13 @@ from examprep.services import Exams, Filters
 from examprep.ui.commands import ExamCommands
 from examprep.ui.guard import Guarded
 from examprep.ui.screens.confirm import ConfirmScreen, NoticeScreen
-from examprep.ui.screens.exam import ExamScreen
-from examprep.ui.screens.help import HelpScreen
 from examprep.ui.screens.home import HomeScreen
-from examprep.ui.screens.report import ReportScreen
-from examprep.ui.screens.results import ResultsScreen
-from examprep.ui.screens.start import FormCodeScreen, StartRequest, StartScreen
-from examprep.ui.widgets.markdown_text import warm_up
+
+if TYPE_CHECKING:
+    from examprep.ui.screens.start import StartRequest
+
+# The other screens are imported when first shown, and in the background once home is up
+# (preload): importing them all before the first frame cost 70 ms of start-up, mostly Markdown.
 
 
 class ExamPrepApp(Guarded, App[None]):
@@ -42,22 +43,32 @@ class ExamPrepApp(Guarded, App[None]):
         self.crash_safe = crash_safe
         self.theme = "textual-dark"
 
+    def get_default_screen(self) -> HomeScreen:
+        # Home is the bottom screen itself, not pushed over a blank default one, which would be
+        # composed and drawn first for nothing (a frame and about 40 ms of start-up).
+        return HomeScreen()
+
     def on_mount(self) -> None:
-        self.push_screen(HomeScreen())
-        self.set_timer(0.5, warm_up)  # once home is on screen and the user is reading it
+        self.set_timer(0.3, self._settle)  # once home is on screen and the user is reading it
         finished = self.exams.finished_on_start
         if finished:
             self.notify(f"Scored {len(finished)} attempt(s) whose time had run out.", timeout=6)
 
+    def _settle(self) -> None:
+        """Work that can wait until home is drawn: freeze the catalog out of the GC's way, and
+        import what the first exam needs in the background."""
+        freeze_heap()
+        self.run_worker(preload, thread=True, group="preload", exit_on_error=False)
+
     # -- navigation helpers used by screens --------------------------------------------------
     def go_home(self) -> None:
-        """Back to the home screen, refreshed."""
-        while len(self.screen_stack) > 2:
+        """Back to the home screen (the bottom one), refreshed as it resumes."""
+        while len(self.screen_stack) > 1:
             self.pop_screen()
-        if not isinstance(self.screen, HomeScreen):
-            self.switch_screen(HomeScreen())
 
     def _run(self, session: ExamSession) -> None:
+        from examprep.ui.screens.exam import ExamScreen
+
         freeze_heap()  # the form just drawn, and its models, stay out of collections during the exam
         self.push_screen(ExamScreen(session))
 
@@ -95,6 +106,8 @@ class ExamPrepApp(Guarded, App[None]):
         self.push_screen(ConfirmScreen(f"Start a full {profile.id} mock exam?", detail, "Start", "Cancel"), go)
 
     def ask_start(self, profile_id: str, mode: str) -> None:
+        from examprep.ui.screens.start import StartScreen
+
         profile = self.exams.profiles[profile_id]
         tags = sorted({t for i in self.exams.catalog.for_profile(profile_id) for t in i.tags})
 
@@ -111,6 +124,8 @@ class ExamPrepApp(Guarded, App[None]):
         self.push_screen(StartScreen(profile, mode, tags), go)
 
     def ask_form_code(self) -> None:
+        from examprep.ui.screens.start import FormCodeScreen
+
         def go(code: str | None) -> None:
             if not code:
                 return
@@ -161,16 +176,23 @@ class ExamPrepApp(Guarded, App[None]):
         self.start_form(form, True)
 
     def show_results(self, attempt_id: int) -> None:
+        from examprep.ui.screens.results import ResultsScreen
+
         self.push_screen(ResultsScreen(attempt_id))
 
     def show_report(self, profile_id: str) -> None:
+        from examprep.ui.screens.report import ReportScreen
+
         self.push_screen(ReportScreen(profile_id))
 
     async def finish_attempt(self, session: ExamSession, expired: bool) -> None:
         """Score and store the attempt, then show its results."""
+        from examprep.ui.screens.exam import ExamScreen
+        from examprep.ui.screens.results import ResultsScreen
+
         session.submit(expired=expired)
         attempt_id = session.attempt_id
-        while isinstance(self.screen, ExamScreen) or len(self.screen_stack) > 2:
+        while isinstance(self.screen, ExamScreen) or len(self.screen_stack) > 1:
             self.pop_screen()
         self.push_screen(ResultsScreen(attempt_id))
         if expired:
@@ -178,6 +200,8 @@ class ExamPrepApp(Guarded, App[None]):
 
     # -- app-wide actions ------------------------------------------------------------------
     def action_help(self) -> None:
+        from examprep.ui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
@@ -202,6 +226,23 @@ class ExamPrepApp(Guarded, App[None]):
             severity="error",
             timeout=12,
         )
+
+
+def preload() -> None:
+    """Import the screens an exam needs and render a code block once, off screen.
+
+    Run in a thread while the user reads the home screen, so neither the first exam screen nor
+    its first code question waits for Markdown and Pygments (about 100 ms together).
+    """
+    import examprep.ui.screens.exam
+    import examprep.ui.screens.help
+    import examprep.ui.screens.report
+    import examprep.ui.screens.results
+    import examprep.ui.screens.review
+    import examprep.ui.screens.start  # noqa: F401
+    from examprep.ui.widgets.markdown_text import warm_up
+
+    warm_up()
 
 
 def make_app(exams: Exams, error_log: Path | None = None, crash_safe: bool = True) -> ExamPrepApp:

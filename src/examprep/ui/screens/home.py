@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label, Static
+from textual.widgets import Footer, Label, Static
 
 from examprep.core.coverage import coverage
-from examprep.core.models import ROADMAP_STEPS
+from examprep.core.vocabulary import ROADMAP_STEPS
 from examprep.ui.guard import Guarded
 from examprep.ui.widgets.bars import bar
 from examprep.ui.widgets.countdown import clock_text
+from examprep.ui.widgets.row_table import RowTable
 
 
 class HomeScreen(Guarded, Screen[None]):
@@ -30,7 +31,7 @@ class HomeScreen(Guarded, Screen[None]):
         Binding("w", "report", "Weak areas"),
         Binding("f", "form_code", "Form code", show=False),
         Binding("h", "history", "History", show=False),
-        Binding("tab", "focus_next", "Next table", show=False),
+        Binding("tab", "app.focus_next", "Next table", show=False),
     ]
 
     def __init__(self) -> None:
@@ -45,24 +46,20 @@ class HomeScreen(Guarded, Screen[None]):
         with VerticalScroll(id="home"):
             yield Static(id="resume-banner")
             yield Label("Certifications", classes="section-title")
-            yield DataTable(id="certs", cursor_type="row", zebra_stripes=True)
+            yield RowTable("Exam", "Name", "Qs", "Full mock", "Format", "Status", id="certs")
             yield Static(id="profile-detail")
             with Horizontal(id="home-lower"):
                 with Vertical(id="roadmap-box"):
                     yield Label("Roadmap steps (your accuracy)", classes="section-title")
-                    yield DataTable(id="steps", cursor_type="row", zebra_stripes=True)
+                    yield RowTable("Step", "Qs", "Accuracy", id="steps")
                 with Vertical(id="recent-box"):
                     yield Label("Recent attempts", classes="section-title")
-                    yield DataTable(id="recent", cursor_type="row", zebra_stripes=True)
+                    yield RowTable("#", "Exam", "Mode", "Score", "Result", id="recent")
             yield Static(id="home-status")
         yield Footer()
 
     def on_mount(self) -> None:
-        certs = self.query_one("#certs", DataTable)
-        certs.add_columns("Exam", "Name", "Qs", "Full mock", "Format", "Status")
-        self.query_one("#steps", DataTable).add_columns("Step", "Qs", "Accuracy")
-        self.query_one("#recent", DataTable).add_columns("#", "Exam", "Mode", "Score", "Result")
-        certs.focus()
+        self.query_one("#certs", RowTable).focus()
 
     def on_screen_resume(self) -> None:
         # Also sent when the screen is first shown: the one place the data is (re)loaded.
@@ -71,13 +68,9 @@ class HomeScreen(Guarded, Screen[None]):
     def refresh_data(self) -> None:
         """Reload everything shown (after an attempt ends)."""
         exams = self.exams
-        certs = self.query_one("#certs", DataTable)
-        steps = self.query_one("#steps", DataTable)
-        recent = self.query_one("#recent", DataTable)
-        keep_cert, keep_step = certs.cursor_row, steps.cursor_row
-        certs.clear()
-        steps.clear()
-        recent.clear()
+        cert_rows: list[tuple[str, list[str | Text]]] = []
+        step_rows: list[tuple[str, list[str | Text]]] = []
+        recent_rows: list[tuple[str, list[str | Text]]] = []
         for p in exams.profiles.values():
             cov = coverage(exams.catalog, p)
             if p.kind == "certification":
@@ -102,14 +95,18 @@ class HomeScreen(Guarded, Screen[None]):
                     status = Text(label, style=status.style)
                 name = _short(p.name)
                 room = max(14, width - 72)
-                certs.add_row(
-                    p.id,
-                    name if len(name) <= room else name[: room - 1] + "…",
-                    str(cov.total),
-                    ready,
-                    fmt,
-                    status,
-                    key=p.id,
+                cert_rows.append(
+                    (
+                        p.id,
+                        [
+                            p.id,
+                            name if len(name) <= room else name[: room - 1] + "…",
+                            str(cov.total),
+                            ready,
+                            fmt,
+                            status,
+                        ],
+                    )
                 )
         accuracy = exams.store.step_accuracy()
         for n, name in ROADMAP_STEPS.items():
@@ -121,7 +118,7 @@ class HomeScreen(Guarded, Screen[None]):
                 figure = Text(f"{acc[0]:.0f}% of {acc[1]}")
                 # The bar only fits beside the figure when the half-width box is wide enough.
                 shown = bar(acc[0], 8) + " " + figure if self.app.size.width >= 120 else figure
-            steps.add_row(f"{n}. {name}", str(count), shown, key=f"step-{n}")
+            step_rows.append((f"step-{n}", [f"{n}. {name}", str(count), shown]))
         for a in exams.store.attempts(limit=8):
             if a.status == "open":
                 result = Text("open", style="yellow")
@@ -130,9 +127,10 @@ class HomeScreen(Guarded, Screen[None]):
             else:
                 result = Text("pass", style="green") if a.passed else Text("fail", style="red")
             score = f"{a.scaled}" if a.scaled is not None else (f"{a.percent:.0f}%" if a.percent is not None else "")
-            recent.add_row(str(a.id), a.profile, a.mode, score, result, key=str(a.id))
-        certs.move_cursor(row=min(keep_cert, max(certs.row_count - 1, 0)))
-        steps.move_cursor(row=min(keep_step, max(steps.row_count - 1, 0)))
+            recent_rows.append((str(a.id), [str(a.id), a.profile, a.mode, score, result]))
+        self.query_one("#certs", RowTable).set_rows(cert_rows)
+        self.query_one("#steps", RowTable).set_rows(step_rows)
+        self.query_one("#recent", RowTable).set_rows(recent_rows)
         self._banner()
 
     def _banner(self) -> None:
@@ -158,16 +156,16 @@ class HomeScreen(Guarded, Screen[None]):
         self.query_one("#home-status", Static).update(status)
 
     # -- selection ---------------------------------------------------------------------------
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    def on_row_table_highlighted(self, event: RowTable.Highlighted) -> None:
         # Both tables announce their first row when filled; only the focused one selects.
-        if event.data_table.id in ("certs", "steps") and event.row_key is not None and event.data_table.has_focus:
-            self.selected = str(event.row_key.value)
+        if event.table.id in ("certs", "steps") and event.table.has_focus:
+            self.selected = event.key
             self._detail(self.selected)
 
     def on_descendant_focus(self, event: object) -> None:
         focused = self.focused
-        if isinstance(focused, DataTable) and focused.id in ("certs", "steps") and focused.row_count:
-            self.selected = str(focused.coordinate_to_cell_key(focused.cursor_coordinate).row_key.value)
+        if isinstance(focused, RowTable) and focused.id in ("certs", "steps") and focused.cursor_key:
+            self.selected = focused.cursor_key
             self._detail(self.selected)
 
     def _detail(self, profile_id: str) -> None:
@@ -191,23 +189,22 @@ class HomeScreen(Guarded, Screen[None]):
             text.append(("" if p.lifecycle.status != "active" else "\n") + p.lifecycle.note, style="dim")
         self.query_one("#profile-detail", Static).update(text)
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        if event.data_table.id == "recent":
-            attempt_id = int(str(event.row_key.value))
+    def on_row_table_selected(self, event: RowTable.Selected) -> None:
+        if event.table.id == "recent":
+            attempt_id = int(event.key)
             row = self.exams.store.attempt(attempt_id)
             if row and row.status == "open":
                 self.app.resume_attempt(attempt_id)  # type: ignore[attr-defined]
             else:
                 self.app.show_results(attempt_id)  # type: ignore[attr-defined]
         else:
-            self.selected = str(event.row_key.value)
+            self.selected = event.key
             self.action_practice()
 
     def _selected_profile(self) -> str:
         focused = self.focused
-        if isinstance(focused, DataTable) and focused.id in ("certs", "steps") and focused.row_count:
-            key = focused.coordinate_to_cell_key(focused.cursor_coordinate).row_key.value
-            return str(key)
+        if isinstance(focused, RowTable) and focused.id in ("certs", "steps") and focused.cursor_key:
+            return focused.cursor_key
         return self.selected or next(iter(self.exams.profiles))
 
     # -- actions -----------------------------------------------------------------------------
@@ -233,7 +230,7 @@ class HomeScreen(Guarded, Screen[None]):
         self.app.show_report(self._selected_profile())  # type: ignore[attr-defined]
 
     def action_history(self) -> None:
-        self.query_one("#recent", DataTable).focus()
+        self.query_one("#recent", RowTable).focus()
 
 
 def _short(name: str) -> str:

@@ -11,8 +11,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Label, Markdown, Static
 
-from examprep.core.models import ROADMAP_STEPS
 from examprep.core.scoring import SCALED_CUT_ASSUMPTION, tallies
+from examprep.core.vocabulary import ROADMAP_STEPS
 from examprep.ui import render
 from examprep.ui.guard import Guarded
 from examprep.ui.widgets.bars import bar_rows

@@ -10,8 +10,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select
 
-from examprep.core.models import ROADMAP_STEPS
 from examprep.core.profiles import Profile
+from examprep.core.vocabulary import ROADMAP_STEPS
 from examprep.services import Filters
 from examprep.ui.guard import Guarded
 
