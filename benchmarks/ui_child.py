@@ -135,7 +135,7 @@ def exam_app(banks: str, stats: str) -> App[Any]:
     from examprep.core.catalog import load_catalog
     from examprep.core.clock import SystemClock
     from examprep.core.profiles import bundled_profiles
-    from examprep.memory import freeze_heap
+    from examprep.memory import hold_heap
     from examprep.services import Exams
     from examprep.store.repository import Store
     from examprep.ui.app import make_app
@@ -145,7 +145,7 @@ def exam_app(banks: str, stats: str) -> App[Any]:
     for item_id in list(catalog.items)[:2000]:
         catalog.model(item_id)  # resident models, as after a long session
     exams = Exams(catalog, profiles, Store.memory(), SystemClock(), random.Random(1))
-    freeze_heap()  # as run_app does
+    hold_heap()  # as run_app does
     app = make_app(exams, crash_safe=False)
     monitor = LoopMonitor()
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from examprep import paths
 from examprep.core.clock import SystemClock
 from examprep.core.profiles import bundled_profiles
+from examprep.memory import hold_heap
 from examprep.review import wire_review
 from examprep.services import Exams
 from examprep.store.repository import Store
@@ -34,6 +35,7 @@ def build_exams(args: argparse.Namespace) -> Exams:
 def run_app(args: argparse.Namespace) -> int:
     """Start the terminal UI; returns the exit code."""
     exams = build_exams(args)
+    hold_heap()
     from examprep.ui.app import make_app
 
     where = exams.store.path or paths.default_db()

@@ -57,7 +57,7 @@ class ExamPrepApp(Guarded, App[None]):
     def _settle(self) -> None:
         """Work that can wait until home is drawn: freeze the catalog out of the GC's way, and
         import what the first exam needs in the background."""
-        freeze_heap()
+        freeze_heap(everything=True)
         self.run_worker(preload, thread=True, group="preload", exit_on_error=False)
 
     # -- navigation helpers used by screens --------------------------------------------------
