@@ -301,6 +301,9 @@ def fill_history(store, catalog, answers: int, attempts: int) -> None:
 
 
 # -- ui ----------------------------------------------------------------------------------------
+STARTS = 15
+
+
 def section_ui() -> None:
     from benchmarks.terminal import Terminal
 
@@ -323,18 +326,13 @@ def section_ui() -> None:
         start(ours_argv, "questions loaded")  # warm the bank and bytecode caches, as on any second start
         start([*child, "bare-start"], "Which option")
         bare_runs, ours_runs = [], []
-        for _ in range(5):  # interleaved, so both see the same machine
+        for _ in range(STARTS):  # interleaved, so both see the same machine; single starts vary by 20%
             bare_runs.append(start([*child, "bare-start"], "Which option"))
             ours_runs.append(start(ours_argv, "questions loaded"))
         bare, ours = statistics.median(bare_runs), statistics.median(ours_runs)
-        row(
-            "start to interactive home (all bundled banks)",
-            ours * 1000,
-            "ms",
-            "bare app start",
-            bare * 1000,
-            "target <= 1.3x",
-        )
+        label = f"start to interactive home, median of {STARTS}"
+        row(label, ours * 1000, "ms", "bare app start", bare * 1000, "target <= 1.3x")
+        row("  fastest start", min(ours_runs) * 1000, "ms", "fastest bare start", min(bare_runs) * 1000)
 
         folder = Path(tmp, "banks")
         folder.mkdir()

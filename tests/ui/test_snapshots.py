@@ -9,7 +9,8 @@ from tests.ui.conftest import SIZE
 
 def test_home(app: ExamPrepApp, snap_compare) -> None:
     """You should see the certifications table (PCEP-30-02 'ready ×2', the rest needing questions,
-    MLS-C01 'retired 2026-03-31'), the six roadmap steps with no answers yet, and the footer keys."""
+    MLS-C01 'retired 2026-03-31'), the six roadmap steps with a dash for accuracy (no answers yet),
+    and the footer keys m Mock ... ? Help."""
     assert snap_compare(app, terminal_size=SIZE)
 
 

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Label, Select, Static
+from textual.widgets import Input, Label, Select, Static
 
 from examprep.core import models
 from examprep.core.session import ExamSession
@@ -19,6 +19,7 @@ from examprep.ui import render
 from examprep.ui.guard import Guarded
 from examprep.ui.widgets.choices import ChoiceList, MatchList, OrderList
 from examprep.ui.widgets.countdown import Countdown
+from examprep.ui.widgets.key_footer import KeyFooter
 from examprep.ui.widgets.markdown_text import MarkdownText
 from examprep.ui.widgets.navigator import Navigator
 
@@ -39,7 +40,7 @@ class ExamScreen(Guarded, Screen[None]):
         Binding("x", "clear", "Clear"),
         Binding("g", "navigator", "Go to"),
         Binding("k", "check", "Check", show=False),
-        Binding("r", "review", "Review & submit"),
+        Binding("r", "review", "Submit…", tooltip="Review your answers, then submit"),
         Binding("escape", "leave", "Pause"),
     ]
 
@@ -77,7 +78,7 @@ class ExamScreen(Guarded, Screen[None]):
                     "[b green]■[/] answered  [dim]■[/] open\n[b yellow]⚑[/] marked  [reverse] n [/] current",
                     id="legend",
                 )
-        yield Footer()
+        yield KeyFooter()
 
     async def on_mount(self) -> None:
         # Sized once for the longest text they will show, so updating them never re-lays out the bar.

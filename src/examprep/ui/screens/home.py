@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from examprep.core.coverage import coverage
 from examprep.core.vocabulary import ROADMAP_STEPS
 from examprep.ui.guard import Guarded
 from examprep.ui.widgets.bars import bar
 from examprep.ui.widgets.countdown import clock_text
+from examprep.ui.widgets.key_footer import KeyFooter
 from examprep.ui.widgets.row_table import RowTable
 
 
@@ -23,11 +24,11 @@ class HomeScreen(Guarded, Screen[None]):
     """Where every mode starts."""
 
     BINDINGS = [
-        Binding("m", "mock", "Mock exam"),
+        Binding("m", "mock", "Mock", tooltip="A full-length timed mock of the highlighted exam"),
         Binding("p", "practice", "Practice"),
-        Binding("d", "drill", "Drill/custom"),
+        Binding("d", "drill", "Drill", tooltip="A drill or custom exam: choose domains, steps, tags, count and time"),
         Binding("c", "resume", "Resume"),
-        Binding("v", "review_due", "Review due"),
+        Binding("v", "review_due", "Review", tooltip="Spaced review of the questions due today"),
         Binding("w", "report", "Weak areas"),
         Binding("f", "form_code", "Form code", show=False),
         Binding("h", "history", "History", show=False),
@@ -56,7 +57,7 @@ class HomeScreen(Guarded, Screen[None]):
                     yield Label("Recent attempts", classes="section-title")
                     yield RowTable("#", "Exam", "Mode", "Score", "Result", id="recent")
             yield Static(id="home-status")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#certs", RowTable).focus()
@@ -93,27 +94,14 @@ class HomeScreen(Guarded, Screen[None]):
                         p.lifecycle.status if width < 100 else f"{p.lifecycle.status} {p.lifecycle.date or ''}".strip()
                     )
                     status = Text(label, style=status.style)
-                name = _short(p.name)
-                room = max(14, width - 72)
-                cert_rows.append(
-                    (
-                        p.id,
-                        [
-                            p.id,
-                            name if len(name) <= room else name[: room - 1] + "…",
-                            str(cov.total),
-                            ready,
-                            fmt,
-                            status,
-                        ],
-                    )
-                )
+                # The table gives the name column whatever room is left, and ends it with "…".
+                cert_rows.append((p.id, [p.id, _short(p.name), str(cov.total), ready, fmt, status]))
         accuracy = exams.store.step_accuracy()
         for n, name in ROADMAP_STEPS.items():
             count = len(exams.catalog.by_step(n))
             acc = accuracy.get(n)
             if acc is None:
-                shown = Text("no answers yet", style="dim")
+                shown = Text("—", style="dim")
             else:
                 figure = Text(f"{acc[0]:.0f}% of {acc[1]}")
                 # The bar only fits beside the figure when the half-width box is wide enough.

@@ -10,13 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label, Sparkline, Static
+from textual.widgets import DataTable, Label, Sparkline, Static
 
 from examprep.core.analytics import Report
 from examprep.errors import UserError
 from examprep.services import Filters
 from examprep.ui.guard import Guarded
 from examprep.ui.widgets.bars import bar
+from examprep.ui.widgets.key_footer import KeyFooter
 
 STATUS_STYLE = {
     "weak": "bold red",
@@ -77,7 +78,7 @@ class ReportScreen(Guarded, Screen[None]):
                     yield Static(id="habits")
             yield Label("Confusion pairs: wrong options you pick again and again", classes="section-title")
             yield DataTable(id="confusions", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#confusions", DataTable).add_columns("Times", "You chose", "Key", "Question")

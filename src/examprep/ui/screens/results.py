@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Label, Markdown, Static
+from textual.widgets import DataTable, Label, Markdown, Static
 
 from examprep.core.scoring import SCALED_CUT_ASSUMPTION, tallies
 from examprep.core.vocabulary import ROADMAP_STEPS
@@ -17,6 +17,7 @@ from examprep.ui import render
 from examprep.ui.guard import Guarded
 from examprep.ui.widgets.bars import bar_rows
 from examprep.ui.widgets.countdown import clock_text
+from examprep.ui.widgets.key_footer import KeyFooter
 
 
 class QuestionDetail(ModalScreen[None]):
@@ -60,7 +61,7 @@ class ResultsScreen(Guarded, Screen[None]):
                 yield Static(id="step-bars")
             yield Label("", id="questions-title", classes="section-title")
             yield DataTable(id="question-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def exams(self) -> Any:

@@ -6,11 +6,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Label
+from textual.widgets import DataTable, Label
 
 from examprep.core.session import ExamSession
 from examprep.ui.guard import Guarded
 from examprep.ui.screens.confirm import ConfirmScreen
+from examprep.ui.widgets.key_footer import KeyFooter
 
 
 class ReviewScreen(Guarded, ModalScreen[int | None]):
@@ -36,7 +37,7 @@ class ReviewScreen(Guarded, ModalScreen[int | None]):
                 yield Label("", id="review-counts")
             yield DataTable(id="review-table", cursor_type="row", zebra_stripes=True)
             yield Label("Enter: go to question · a/u/m: all, unanswered, marked · s: submit", id="review-hint")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
