@@ -236,3 +236,40 @@ async def test_text_gaps_enter_checks_and_escape_only_leaves_the_field(app: Exam
         await pilot.pause()
         assert "pcep-st-func-001" in session.locked and screen.query_one("#feedback").display
         assert session.check("pcep-st-func-001").correct
+
+
+async def test_the_navigator_redraws_the_cells_that_change(app: ExamPrepApp) -> None:
+    """It repaints only changed rows: what it draws must still match the session after each key."""
+    from textual.geometry import Region
+
+    from examprep.ui.widgets.navigator import Navigator
+
+    def cells(nav: Navigator) -> dict[str, str]:
+        """Each number's look: 'current', or its colour, plus '+marked' for a flag."""
+        strips = nav.render_lines(Region(0, 0, nav.size.width, nav.size.height))
+        out = {}
+        for seg in (seg for strip in strips for seg in strip if seg.text.strip()):
+            look = "current" if seg.style.reverse else str(seg.style.color)
+            out[seg.text.strip().rstrip("⚑").strip()] = look + ("+marked" if "⚑" in seg.text else "")
+        return out
+
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.ask_mock("PCEP-30-02")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        nav = app.screen.query_one(Navigator)
+        before = cells(nav)
+        unseen = before["30"]
+        assert before["1"] == "current" and before["2"] == before["3"] == unseen
+        await pilot.press("1", "n", "m", "n")  # answer 1; mark 2; on to 3
+        await pilot.pause()
+        drawn = cells(nav)
+        assert drawn["1"] not in (unseen, "current")  # answered
+        assert drawn["2"].endswith("+marked") and drawn["2"].removesuffix("+marked") not in (unseen, drawn["1"])
+        assert drawn["3"] == "current" and drawn["30"] == unseen
+        await pilot.press("p")
+        await pilot.pause()
+        drawn = cells(nav)
+        assert drawn["2"] == "current+marked" and drawn["3"] == unseen

@@ -16,7 +16,7 @@ from examprep.core import models
 from examprep.core.profiles import bundled_profiles
 from examprep.core.vocabulary import QUESTION_TYPES
 
-HEAVY = ["pydantic", "examprep.core.loader", "examprep.core.yamlsafe", "sqlite_utils", "rich.markdown", "pandas"]
+HEAVY = ["pydantic", "yaml", "examprep.core.loader", "sqlite_utils", "rich.markdown", "fsrs", "pandas"]
 
 
 def test_a_second_start_imports_no_heavy_module(tmp_path: Path) -> None:

@@ -7,7 +7,6 @@ import random
 import sys
 from typing import Any
 
-from examprep.authoring.yamlstyle import dump
 from examprep.core.profiles import bundled_profiles
 from examprep.core.vocabulary import QUESTION_TYPES
 from examprep.errors import UserError
@@ -107,6 +106,8 @@ def cmd_new_question(args: argparse.Namespace) -> int:
         raise UserError(
             f"{profile.id} has no domain {domain}", "domains: " + ", ".join(str(d.number) for d in profile.domains)
         )
+    from examprep.authoring.yamlstyle import dump  # PyYAML: imported by the commands that write YAML
+
     rng = random.SystemRandom()
     qid = f"{profile.id.lower()}-{''.join(rng.choice(_ALPHABET) for _ in range(8))}"
     text = dump([scaffold(args.type, profile.id, domain, qid)])
