@@ -273,3 +273,42 @@ async def test_the_navigator_redraws_the_cells_that_change(app: ExamPrepApp) -> 
         await pilot.pause()
         drawn = cells(nav)
         assert drawn["2"] == "current+marked" and drawn["3"] == unseen
+
+
+async def test_keys_typed_faster_than_a_frame_answer_the_question_on_screen(app: ExamPrepApp) -> None:
+    """A key typed right after 'n' belongs to the next question, never to the one just left.
+
+    Keys are posted straight to the app, all at once, as a terminal delivers fast typing:
+    Pilot's press() would wait for the app to go idle between keys and hide the race.
+    """
+    from textual import events
+
+    async with app.run_test(size=SIZE) as pilot:
+        form = app.exams.custom_form(Filters(profile="PCEP-30-02", tags=("topic-1",)), 5, None, "custom")
+        app.start_form(form, False)
+        await pilot.pause()
+        session = app.screen.session
+        orders = [session.form.orders[i] for i in form.items]
+        for key in "1n2n3":
+            app.post_message(events.Key(key, key))
+        await pilot.pause()
+        assert [session.responses.get(i) for i in form.items[:3]] == [orders[0][0], orders[1][1], orders[2][2]]
+
+
+async def test_the_next_answer_widget_has_focus_as_soon_as_next_returns(app: ExamPrepApp) -> None:
+    """Focus is not deferred to a later message, so the very next key already reaches the new
+    question's widget, whatever its type (a list, a matching table, a text gap)."""
+    async with app.run_test(size=SIZE) as pilot:
+        tags = ("operators", "else-clause", "tuples", "functions", "hierarchy", "numeral-systems", "conditionals")
+        form = app.exams.custom_form(Filters(profile="PCEP-30-02", tags=tags), 7, None, "custom")
+        app.start_form(form, False)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExamScreen)
+        kinds = set()
+        for _ in form.items[1:]:
+            await screen.action_next()  # no pause before looking
+            widget = next(w for w in screen.query_one("#answer-box").children if w.can_focus)
+            assert screen.focused is widget
+            kinds.add(type(widget).__name__)
+        assert {"ChoiceList", "MatchList", "OrderList"} <= kinds

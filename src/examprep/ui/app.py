@@ -229,11 +229,16 @@ class ExamPrepApp(Guarded, App[None]):
 
 
 def preload() -> None:
-    """Import the screens an exam needs and render a code block once, off screen.
+    """Import what the first exam needs and render a code block once, off screen.
 
     Run in a thread while the user reads the home screen, so neither the first exam screen nor
-    its first code question waits for Markdown and Pygments (about 100 ms together).
+    its first code question waits for Markdown, Pygments, pydantic or fsrs (about 170 ms
+    together). The bank models themselves are built on the main thread, at first use: the lazy
+    module that holds them must not be loaded from two threads at once.
     """
+    import fsrs  # noqa: F401
+    import pydantic  # noqa: F401
+
     import examprep.ui.screens.exam
     import examprep.ui.screens.help
     import examprep.ui.screens.report

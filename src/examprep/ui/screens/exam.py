@@ -17,13 +17,14 @@ from examprep.core import models
 from examprep.core.session import ExamSession
 from examprep.ui import render
 from examprep.ui.guard import Guarded
-from examprep.ui.widgets.choices import ChoiceList, MatchList, OrderList
+from examprep.ui.widgets.choices import ChoiceList, CursorList, MatchList, OrderList
 from examprep.ui.widgets.countdown import Countdown
 from examprep.ui.widgets.key_footer import KeyFooter
 from examprep.ui.widgets.markdown_text import MarkdownText
 from examprep.ui.widgets.navigator import Navigator
 
 CHECKPOINT_EVERY_S = 15
+ANSWER_KEYS = "123456789abcdefghij"
 
 
 class BlankInput(Input):
@@ -33,15 +34,23 @@ class BlankInput(Input):
 class ExamScreen(Guarded, Screen[None]):
     """Takes a live :class:`ExamSession`; shows what it says and sends it every action."""
 
+    # Priority: the app runs these before it hands the next key to the answer widget. Otherwise
+    # a digit typed right after "n" reached the list first and answered the question being left.
+    # While a text gap or a dropdown has focus, check_action lets the letters through to it;
+    # Page Up/Down, which type nothing, move on from anywhere.
     BINDINGS = [
-        Binding("n,pagedown", "next", "Next"),
-        Binding("p,pageup", "previous", "Prev"),
-        Binding("m", "flag", "Mark"),
-        Binding("x", "clear", "Clear"),
-        Binding("g", "navigator", "Go to"),
-        Binding("k", "check", "Check", show=False),
-        Binding("r", "review", "Submit…", tooltip="Review your answers, then submit"),
+        Binding("n", "next", "Next", priority=True),
+        Binding("p", "previous", "Prev", priority=True),
+        Binding("pagedown", "page('next')", show=False, priority=True),
+        Binding("pageup", "page('previous')", show=False, priority=True),
+        Binding("m", "flag", "Mark", priority=True),
+        Binding("x", "clear", "Clear", priority=True),
+        Binding("g", "navigator", "Go to", priority=True),
+        Binding("k", "check", "Check", show=False, priority=True),
+        Binding("r", "review", "Submit…", tooltip="Review your answers, then submit", priority=True),
         Binding("escape", "leave", "Pause"),
+        # Answer keys too, so that they are handled in the order typed, between the moves.
+        *(Binding(key, f"answer('{key}')", show=False, priority=True) for key in ANSWER_KEYS),
     ]
 
     def __init__(self, session: ExamSession) -> None:
@@ -50,6 +59,18 @@ class ExamScreen(Guarded, Screen[None]):
         self._ticks = 0
         self._shown: str | None = None
         self._submitting = False
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "answer":  # only when the focused list has that choice; else the key goes on
+            focused = self.focused
+            return isinstance(focused, CursorList) and focused.key_index(str(parameters[0])) is not None
+        if action not in ("leave", "page") and self._typing():
+            return None  # shown, dimmed: the key is typed into the field
+        return True
+
+    def _typing(self) -> bool:
+        focused = self.focused
+        return focused is not None and any(isinstance(node, Input | Select) for node in focused.ancestors_with_self)
 
     @property
     def practice(self) -> bool:
@@ -276,11 +297,15 @@ class ExamScreen(Guarded, Screen[None]):
         self._focus_answer()
 
     def _focus_answer(self) -> None:
+        # Focus is set here and now, not by Widget.focus(), which defers it: a key typed right after
+        # "next" must find the new question's answer widget already focused.
         for widget in self.query_one("#answer-box").children:
-            if widget.focusable:
-                widget.focus()
+            if widget.can_focus and not widget.disabled:
+                self.set_focus(widget)
+                if self.focused is not widget:
+                    widget.focus()
                 return
-        self.query_one("#question-pane").focus()
+        self.set_focus(self.query_one("#question-pane"))
 
     # -- input from widgets ------------------------------------------------------------------
     def response_changed(self, response: Any) -> None:
@@ -353,6 +378,14 @@ class ExamScreen(Guarded, Screen[None]):
 
     async def action_previous(self) -> None:
         await self.go(self.session.position - 1)
+
+    def action_answer(self, key: str) -> None:
+        focused = self.focused
+        if isinstance(focused, CursorList):
+            focused.press(key)
+
+    async def action_page(self, direction: str) -> None:
+        await (self.action_next() if direction == "next" else self.action_previous())
 
     async def action_flag(self) -> None:
         flagged = self.session.toggle_flag(self.session.current_id)

@@ -49,7 +49,7 @@ OnChange = Callable[[Any], None]
 """Receives the item's new response (None: cleared)."""
 
 
-class _Cursor(Guarded, Widget, can_focus=True):
+class CursorList(Guarded, Widget, can_focus=True):
     """A focusable list with a cursor row; subclasses render rows and react to keys."""
 
     BINDINGS = [
@@ -57,7 +57,7 @@ class _Cursor(Guarded, Widget, can_focus=True):
         Binding("down", "cursor(1)", "Down", show=False),
     ]
     DEFAULT_CSS = """
-    _Cursor { height: auto; padding: 0 1; }
+    CursorList { height: auto; padding: 0 1; }
     """
 
     cursor = reactive(0)
@@ -67,6 +67,31 @@ class _Cursor(Guarded, Widget, can_focus=True):
         self.rows = rows
         self.on_change = on_change
         self.locked = locked
+
+    @property
+    def keyed_choices(self) -> int:
+        """How many choices number and letter keys can name (none, unless a subclass says so)."""
+        return 0
+
+    def choose(self, index: int) -> None:
+        """Take the choice at ``index`` (the subclass's meaning of choosing)."""
+
+    def key_index(self, key: str) -> int | None:
+        """The choice a number or letter key names (1 or a: the first), or None."""
+        return _key_index(key, self.keyed_choices)
+
+    def press(self, key: str) -> bool:
+        """Answer with a number or letter key; False when the key names no choice here."""
+        index = self.key_index(key)
+        if index is None:
+            return False
+        self.choose(index)
+        return True
+
+    def on_key(self, event: events.Key) -> None:
+        if self.press(event.key):
+            event.stop()
+            event.prevent_default()
 
     def changed(self, response: Any) -> None:
         """Redraw and report ``response``.
@@ -92,7 +117,7 @@ class _Cursor(Guarded, Widget, can_focus=True):
         self.refresh()
 
 
-class ChoiceList(_Cursor):
+class ChoiceList(CursorList):
     """Options chosen by number, letter, or arrows and space/enter. Multi-select stops at ``select``."""
 
     BINDINGS = [
@@ -198,17 +223,12 @@ class ChoiceList(_Cursor):
             return sorted(self.chosen) or None
         return next(iter(self.chosen), None)
 
-    def on_key(self, event: events.Key) -> None:
-        key = event.key
-        index = None
-        if key.isdigit() and key != "0":
-            index = int(key) - 1
-        elif len(key) == 1 and key.upper() in LETTERS[: len(self.entries)]:
-            index = LETTERS.index(key.upper())
-        if index is not None and index < len(self.entries):
-            event.stop()
-            event.prevent_default()
-            self.pick(index)
+    @property
+    def keyed_choices(self) -> int:
+        return len(self.entries)
+
+    def choose(self, index: int) -> None:
+        self.pick(index)
 
     def on_click(self, event: events.Click) -> None:
         row = event.y
@@ -223,7 +243,7 @@ class ChoiceList(_Cursor):
             lines += height
 
 
-class OrderList(_Cursor):
+class OrderList(CursorList):
     """Items put in order by keyboard: arrows move the cursor, shift+arrows (or [ ]) move the item."""
 
     BINDINGS = [
@@ -282,7 +302,7 @@ class OrderList(_Cursor):
         self.changed([iid for iid, _ in self.items])
 
 
-class MatchList(_Cursor):
+class MatchList(CursorList):
     """Each prompt gets a response: up/down pick the prompt, a letter (or left/right) assigns."""
 
     BINDINGS = [
@@ -350,13 +370,20 @@ class MatchList(_Cursor):
         self.assigned.pop(self.lefts[self.cursor], None)
         self.changed(dict(self.assigned) or None)
 
-    def on_key(self, event: events.Key) -> None:
-        key = event.key
-        if len(key) == 1 and key.upper() in LETTERS[: len(self.choices)]:
-            event.stop()
-            event.prevent_default()
-            self.assign(LETTERS.index(key.upper()))
-        elif key.isdigit() and key != "0" and int(key) <= len(self.choices):
-            event.stop()
-            event.prevent_default()
-            self.assign(int(key) - 1)
+    @property
+    def keyed_choices(self) -> int:
+        return len(self.choices)
+
+    def choose(self, index: int) -> None:
+        self.assign(index)
+
+
+def _key_index(key: str, count: int) -> int | None:
+    """1-9 or a-j (A-J) as a 0-based index below ``count``; None for any other key."""
+    if len(key) == 1 and key.isdigit() and key != "0":
+        index = int(key) - 1
+    elif len(key) == 1 and key.upper() in LETTERS:
+        index = LETTERS.index(key.upper())
+    else:
+        return None
+    return index if index < count else None
