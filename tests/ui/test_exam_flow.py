@@ -273,6 +273,10 @@ async def test_the_navigator_redraws_the_cells_that_change(app: ExamPrepApp) -> 
         await pilot.pause()
         drawn = cells(nav)
         assert drawn["2"] == "current+marked" and drawn["3"] == unseen
+        await app.screen.go(20)  # a jump to another row of the grid repaints the row left behind
+        await pilot.pause()
+        drawn = cells(nav)
+        assert drawn["21"] == "current" and drawn["2"].endswith("+marked") and drawn["2"] != "current+marked"
 
 
 async def test_keys_typed_faster_than_a_frame_answer_the_question_on_screen(app: ExamPrepApp) -> None:

@@ -56,11 +56,18 @@ class Navigator(Guarded, Widget, can_focus=True):
         self._base = Style()
 
     def update_state(self, current: int, answered: set[int], flagged: set[int]) -> None:
-        """Show the session's state."""
-        self.current, self.answered, self.flagged = current, answered, flagged
+        """Show the session's state, redrawing only the rows whose cells changed."""
+        changed = {self.current, current} | (self.answered ^ answered) | (self.flagged ^ flagged)
+        self.current, self.answered, self.flagged = current, set(answered), set(flagged)
         if not self.has_focus:
-            self.cursor = current
-        self.refresh()
+            changed.add(self.cursor)
+            self.set_reactive(Navigator.cursor, current)  # the cursor is only drawn while focused
+        width = self.size.width
+        if not width:
+            self.refresh()
+            return
+        rows = {n // self.per_row for n in changed}
+        self.refresh(*(Region(0, row, width, 1) for row in sorted(rows)))
 
     @property
     def per_row(self) -> int:
