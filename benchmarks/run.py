@@ -147,18 +147,16 @@ def section_store() -> None:
         form = draw_pool(catalog, list(catalog.items.values()), 30, 1, "custom", "PCEP-30-02", 40, "bench")
         session = exams.start(form)
         attempt = session.attempt_id
-        ours = []
-        for i in range(n):
-            event = Answered(form.items[i % 30], f"o{i}", i, float(i), False, float(i))
-            start = time.perf_counter()
-            exams.store.record(attempt, event, clock.now())
-            ours.append(time.perf_counter() - start)
         raw_conn = sqlite3.connect(Path(tmp, "raw.db"), isolation_level=None)
         raw_conn.execute("PRAGMA journal_mode=WAL")
         raw_conn.execute("PRAGMA synchronous=NORMAL")
         raw_conn.execute("CREATE TABLE t (k TEXT PRIMARY KEY, v TEXT)")
-        raw = []
-        for i in range(n):
+        ours, raw = [], []
+        for i in range(n):  # interleaved, so both see the same machine at each moment
+            event = Answered(form.items[i % 30], f"o{i}", i, float(i), False, float(i))
+            start = time.perf_counter()
+            exams.store.record(attempt, event, clock.now())
+            ours.append(time.perf_counter() - start)
             start = time.perf_counter()
             raw_conn.execute("BEGIN IMMEDIATE")
             raw_conn.execute("INSERT OR REPLACE INTO t VALUES (?, ?)", (f"k{i % 30}", f"v{i}"))
