@@ -23,15 +23,23 @@ from examprep.ui.widgets.row_table import RowTable
 class HomeScreen(Guarded, Screen[None]):
     """Where every mode starts."""
 
+    # Priority, so a key typed right after one of these (h, then Enter) is handled after it:
+    # the app runs priority bindings in the order typed, before the focused table sees the next key.
     BINDINGS = [
-        Binding("m", "mock", "Mock", tooltip="A full-length timed mock of the highlighted exam"),
-        Binding("p", "practice", "Practice"),
-        Binding("d", "drill", "Drill", tooltip="A drill or custom exam: choose domains, steps, tags, count and time"),
-        Binding("c", "resume", "Resume"),
-        Binding("v", "review_due", "Review", tooltip="Spaced review of the questions due today"),
-        Binding("w", "report", "Weak areas"),
-        Binding("f", "form_code", "Form code", show=False),
-        Binding("h", "history", "History", show=False),
+        Binding("m", "mock", "Mock", tooltip="A full-length timed mock of the highlighted exam", priority=True),
+        Binding("p", "practice", "Practice", priority=True),
+        Binding(
+            "d",
+            "drill",
+            "Drill",
+            tooltip="A drill or custom exam: choose domains, steps, tags, count and time",
+            priority=True,
+        ),
+        Binding("c", "resume", "Resume", priority=True),
+        Binding("v", "review_due", "Review", tooltip="Spaced review of the questions due today", priority=True),
+        Binding("w", "report", "Weak areas", priority=True),
+        Binding("f", "form_code", "Form code", show=False, priority=True),
+        Binding("h", "history", "History", show=False, priority=True),
         Binding("tab", "app.focus_next", "Next table", show=False),
     ]
 
@@ -218,7 +226,7 @@ class HomeScreen(Guarded, Screen[None]):
         self.app.show_report(self._selected_profile())  # type: ignore[attr-defined]
 
     def action_history(self) -> None:
-        self.query_one("#recent", RowTable).focus()
+        self.set_focus(self.query_one("#recent", RowTable))
 
 
 def _short(name: str) -> str:
