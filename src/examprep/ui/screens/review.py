@@ -51,6 +51,8 @@ class ReviewScreen(Guarded, ModalScreen[int | None]):
         table = self.query_one(DataTable)
         table.clear()
         positions = {"all": range(len(s.form.items)), "unanswered": s.unanswered(), "marked": s.flagged()}[mode]
+        # The dialog is 100 columns or 98% of the screen; the other columns and the frame take 31.
+        room = max(20, min(100, int(self.app.size.width * 0.98)) - 31)
         for n in positions:
             item_id = s.form.items[n]
             stem = " ".join(s.models[item_id].stem.split())
@@ -58,7 +60,7 @@ class ReviewScreen(Guarded, ModalScreen[int | None]):
                 str(n + 1),
                 "answered" if s.is_answered(item_id) else "—",
                 "⚑" if item_id in s.flags else "",
-                stem[:70] + ("…" if len(stem) > 70 else ""),
+                stem[:room] + ("…" if len(stem) > room else ""),
                 key=str(n),
             )
         total = len(s.form.items)
