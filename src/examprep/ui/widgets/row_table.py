@@ -77,10 +77,12 @@ class RowTable(Guarded, Widget, can_focus=True):
     def __init__(self, *columns: str, id: str | None = None) -> None:
         super().__init__(id=id)
         self.columns = list(columns)
+        self._header = [Text(c) for c in columns]
         self._keys: list[str] = []
         self._rows: list[list[Text]] = []
         self._widths = [cell_len(c) for c in columns]
         self._styles: dict[str, Style] = {}
+        self._fitted = self._widths
 
     @property
     def row_count(self) -> int:
@@ -107,14 +109,19 @@ class RowTable(Guarded, Widget, can_focus=True):
         self.refresh(layout=True)
 
     # -- drawing -------------------------------------------------------------------------------
-    def get_content_width(self, container: Size, viewport: Size) -> int:
+    def _natural_width(self) -> int:
+        """Cells wide enough for every column, with the gaps and the one-cell margins."""
         return sum(self._widths) + GAP * (len(self._widths) - 1) + 2
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return self._natural_width()
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return 1 + len(self._rows)
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        # Component styles walk the DOM: look them up once per draw, not once per line.
+        # Once per draw, not once per line: component styles walk the DOM, and the column fit.
+        self._fitted = self._fit(self.size.width)
         base = self.rich_style
         self._styles = {
             "base": base,
@@ -125,7 +132,7 @@ class RowTable(Guarded, Widget, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.size.width
         if y == 0:
-            cells = [Text(c) for c in self.columns]
+            cells = self._header
             style = self._styles["row-table--header"]
         elif y - 1 < len(self._rows):
             cells = self._rows[y - 1]
@@ -136,7 +143,7 @@ class RowTable(Guarded, Widget, can_focus=True):
         else:
             return Strip.blank(width, self._styles["base"])
         segments = [Segment(" ", style)]
-        for n, (cell, cell_width) in enumerate(zip(cells, self._fit(width), strict=False)):
+        for n, (cell, cell_width) in enumerate(zip(cells, self._fitted, strict=False)):
             text = cell.copy()
             text.truncate(cell_width, overflow="ellipsis", pad=True)
             # Text.render draws the spans; the cell's own style (green "ready") is laid under them here.
@@ -151,7 +158,7 @@ class RowTable(Guarded, Widget, can_focus=True):
     def _fit(self, width: int) -> list[int]:
         """Column widths for ``width`` cells: when the table is too wide, the widest column gives way."""
         widths = list(self._widths)
-        excess = sum(widths) + GAP * (len(widths) - 1) + 2 - width
+        excess = self._natural_width() - width
         if excess > 0:
             widest = widths.index(max(widths))
             widths[widest] = max(widths[widest] - excess, 6)
