@@ -36,13 +36,12 @@ class ExamScreen(Guarded, Screen[None]):
 
     # Priority: the app runs these before it hands the next key to the answer widget. Otherwise
     # a digit typed right after "n" reached the list first and answered the question being left.
-    # While a text gap or a dropdown has focus, check_action lets the letters through to it;
-    # Page Up/Down, which type nothing, move on from anywhere.
+    # In a text gap or a dropdown, Textual leaves out the keys the field types (n, m, 1...).
     BINDINGS = [
         Binding("n", "next", "Next", priority=True),
         Binding("p", "previous", "Prev", priority=True),
-        Binding("pagedown", "page('next')", show=False, priority=True),
-        Binding("pageup", "page('previous')", show=False, priority=True),
+        Binding("pagedown", "next", show=False, priority=True),
+        Binding("pageup", "previous", show=False, priority=True),
         Binding("m", "flag", "Mark", priority=True),
         Binding("x", "clear", "Clear", priority=True),
         Binding("g", "navigator", "Go to", priority=True),
@@ -64,13 +63,7 @@ class ExamScreen(Guarded, Screen[None]):
         if action == "answer":  # only when the focused list has that choice; else the key goes on
             focused = self.focused
             return isinstance(focused, CursorList) and focused.key_index(str(parameters[0])) is not None
-        if action not in ("leave", "page") and self._typing():
-            return None  # shown, dimmed: the key is typed into the field
         return True
-
-    def _typing(self) -> bool:
-        focused = self.focused
-        return focused is not None and any(isinstance(node, Input | Select) for node in focused.ancestors_with_self)
 
     @property
     def practice(self) -> bool:
@@ -383,9 +376,6 @@ class ExamScreen(Guarded, Screen[None]):
         focused = self.focused
         if isinstance(focused, CursorList):
             focused.press(key)
-
-    async def action_page(self, direction: str) -> None:
-        await (self.action_next() if direction == "next" else self.action_previous())
 
     async def action_flag(self) -> None:
         flagged = self.session.toggle_flag(self.session.current_id)
