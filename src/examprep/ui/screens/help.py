@@ -31,6 +31,7 @@ HELP = """
 | `v` | spaced review of due questions |
 | `w` | weak-area report |
 | `h` | past attempts and their results |
+| `Tab` | move between the exam, step and attempt tables |
 
 ## Exam
 | Key | Action |
